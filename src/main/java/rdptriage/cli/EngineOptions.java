@@ -1,0 +1,48 @@
+package rdptriage.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import rdptriage.inference.BadInput;
+import rdptriage.inference.Engine;
+import rdptriage.inference.RuleBase;
+import rdptriage.knowledge.KnowledgeBase;
+
+/** The --knowledge and --rules options every command shares, and the engine they build. */
+final class EngineOptions {
+
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = "A folder of extra knowledge (causes/, questions/, codes/, sources/) added to the built-in one.")
+    List<Path> knowledge = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of extra DRL rules, compiled at start together with the built-in rules.")
+    List<Path> rules = new ArrayList<>();
+
+    List<KnowledgeBase.Root> roots() {
+        folders(knowledge, "--knowledge");
+        return knowledge.stream().map(p -> new KnowledgeBase.Root(p.toString(), p)).toList();
+    }
+
+    KnowledgeBase knowledgeBase() {
+        return KnowledgeBase.load(roots());
+    }
+
+    /** The built-in rules as compiled by the build, or, with --rules, all DRL compiled now. */
+    Engine engine() {
+        KnowledgeBase kb = knowledgeBase();
+        folders(rules, "--rules");
+        RuleBase base = rules.isEmpty() ? RuleBase.compiled() : RuleBase.compile(RuleBase.sources(rules));
+        return Engine.of(kb, base);
+    }
+
+    static void folders(List<Path> dirs, String option) {
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new BadInput(option + " " + dir + ": no such folder");
+            }
+        }
+    }
+}

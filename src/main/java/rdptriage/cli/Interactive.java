@@ -1,0 +1,164 @@
+package rdptriage.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import rdptriage.inference.Answers;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Assessment.Ask;
+import rdptriage.inference.Engine;
+import rdptriage.inference.Percent;
+import rdptriage.knowledge.Option;
+import rdptriage.render.TextReport;
+
+/**
+ * The help-desk conversation: one question at a time with its help, the leading causes after each
+ * answer, "back" to undo, "change" to revise any earlier answer, "done" to finish.
+ */
+final class Interactive {
+
+    private static final String COMMANDS =
+            "Type the number or value of an answer; 'back' undoes the last answer; 'change' lists your answers,"
+                    + " 'change N' revises answer N; 'done' shows the result now; 'help' shows this.";
+
+    private final Engine engine;
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final Deque<Answers> history = new ArrayDeque<>();
+    private Ask forced;
+
+    Interactive(Engine engine, BufferedReader in, PrintWriter out) {
+        this.engine = engine;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** Runs the conversation from the given answers and returns the answers it ends with. */
+    Answers run(Answers start) {
+        Answers answers = start;
+        out.println("rdp-triage: " + COMMANDS);
+        while (true) {
+            Assessment a = engine.assess(answers);
+            leaders(a);
+            Ask ask = forced != null ? forced : a.nextQuestion();
+            forced = null;
+            if (ask == null) {
+                out.println("No further question: " + a.stopReason() + ". Press Enter for the result, or type back / change.");
+            } else {
+                out.println();
+                out.print(TextReport.question(ask));
+            }
+            out.print("> ");
+            out.flush();
+            String line = read();
+            if (line == null) {
+                return answers;
+            }
+            Answers next = handle(line.strip(), ask, answers);
+            if (next == null) {
+                return answers;
+            }
+            answers = next;
+        }
+    }
+
+    /** The answers after one line of input; null when the conversation is over. */
+    private Answers handle(String line, Ask ask, Answers answers) {
+        String word = line.toLowerCase(Locale.ROOT);
+        if (word.equals("done") || word.equals("quit") || (ask == null && word.isEmpty())) {
+            return null;
+        }
+        if (word.equals("help") || word.equals("?")) {
+            out.println(COMMANDS);
+            return again(ask, answers);
+        }
+        if (word.equals("back")) {
+            if (history.isEmpty()) {
+                out.println("Nothing to undo yet.");
+                return again(ask, answers);
+            }
+            return history.pop();
+        }
+        if (word.startsWith("change")) {
+            return change(word.substring("change".length()).strip(), ask, answers);
+        }
+        if (ask == null) {
+            out.println("No question is open. " + COMMANDS);
+            return answers;
+        }
+        String value = choose(ask, line);
+        if (value == null) {
+            out.println("'" + line + "' is not one of the answers; type a number from 1 to " + ask.options().size() + ". " + COMMANDS);
+            return again(ask, answers);
+        }
+        history.push(answers);
+        return answers.with(ask.id(), value);
+    }
+
+    private Answers change(String which, Ask ask, Answers answers) {
+        List<String> ids = new ArrayList<>(answers.values().keySet());
+        if (ids.isEmpty()) {
+            out.println("No answers yet.");
+            return again(ask, answers);
+        }
+        int n = number(which);
+        if (n < 1 || n > ids.size()) {
+            for (int i = 0; i < ids.size(); i++) {
+                out.println("  " + (i + 1) + ") " + ids.get(i) + " = " + answers.values().get(ids.get(i)));
+            }
+            out.println("Type 'change N' to revise answer N.");
+            return again(ask, answers);
+        }
+        String id = ids.get(n - 1);
+        history.push(answers);
+        forced = Ask.of(engine.knowledge().question(id), "You asked to change this answer (it was "
+                + answers.values().get(id) + ").");
+        return answers.without(id);
+    }
+
+    private Answers again(Ask ask, Answers answers) {
+        forced = ask;
+        return answers;
+    }
+
+    private static String choose(Ask ask, String line) {
+        int n = number(line);
+        List<Option> options = ask.options();
+        if (n >= 1 && n <= options.size()) {
+            return options.get(n - 1).value();
+        }
+        return options.stream().map(Option::value).filter(v -> v.equalsIgnoreCase(line)).findFirst().orElse(null);
+    }
+
+    private void leaders(Assessment a) {
+        StringBuilder b = new StringBuilder("Leading now:");
+        for (int i = 0; i < 3 && i < a.causes().size(); i++) {
+            b.append("  ").append(Percent.of(a.causes().get(i).probability())).append(' ').append(a.causes().get(i).title())
+                    .append(i < 2 ? ";" : "");
+        }
+        out.println();
+        out.println(b);
+    }
+
+    private static int number(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String read() {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

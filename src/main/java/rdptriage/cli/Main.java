@@ -1,0 +1,47 @@
+package rdptriage.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import rdptriage.inference.BadInput;
+import rdptriage.knowledge.KnowledgeException;
+
+/** Entry point: rdp-triage triage | batch | questions | causes | lint. */
+@Command(name = "rdp-triage", mixinStandardHelpOptions = true, version = "rdp-triage 0.1.0",
+        description = "Triage of the Remote Desktop error 0x904 / extended 0x7 and its neighbours.",
+        subcommands = {TriageCommand.class, BatchCommand.class, QuestionsCommand.class, CausesCommand.class,
+                LintCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    static final int OK = 0;
+    static final int INTERNAL = 1;
+    static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given output streams and returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line.getErr()));
+        return cli.execute(args);
+    }
+
+    /** Bad input and bad knowledge are the user's to fix: a message, exit 2. Anything else is ours: exit 1. */
+    private static int failure(Exception e, PrintWriter err) {
+        if (e instanceof BadInput || e instanceof KnowledgeException) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + e);
+        if (System.getenv("RDP_TRIAGE_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set RDP_TRIAGE_DEBUG=1 to see the stack trace)");
+        }
+        return INTERNAL;
+    }
+}

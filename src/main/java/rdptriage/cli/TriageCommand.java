@@ -1,0 +1,65 @@
+package rdptriage.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rdptriage.inference.Answers;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Engine;
+
+/** triage: interactive in a terminal, or the assessment for given answers (scripts, tickets). */
+@Command(name = "triage", mixinStandardHelpOptions = true,
+        description = {"Ranks the causes for the answers given and prints the fix plan.",
+                "Asks questions one at a time when run in a terminal without answers."})
+final class TriageCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--answer", paramLabel = "ID=VALUE", description = "An answer, e.g. --answer error-code=0x904 (repeatable).")
+    Map<String, String> answer = new LinkedHashMap<>();
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "A JSON object of question id to value; - reads standard input.")
+    String answersFile;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--base-url", defaultValue = "http://localhost:8080",
+            description = "Where the browser Q&A runs, for the session link in the ticket note (default: ${DEFAULT-VALUE}).")
+    String baseUrl;
+
+    @Option(names = "--interactive", description = "Ask questions even when standard input is not a terminal.")
+    boolean interactive;
+
+    @Override
+    public Integer call() {
+        Map<String, String> raw = new LinkedHashMap<>();
+        if (answersFile != null) {
+            raw.putAll(AnswerFile.read(answersFile, System.in));
+        }
+        raw.putAll(answer);
+        Engine engine = engineOptions.engine();
+        Answers answers = engine.answers(raw);
+        var out = spec.commandLine().getOut();
+        boolean terminal = System.console() != null && raw.isEmpty() && answersFile == null && format != Format.json;
+        if (interactive || terminal) {
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            answers = new Interactive(engine, in, out).run(answers);
+        }
+        out.print(Reports.render(engine.knowledge(), engine.assess(answers), format, baseUrl));
+        out.flush();
+        return Main.OK;
+    }
+}

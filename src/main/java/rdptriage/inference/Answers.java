@@ -1,0 +1,70 @@
+package rdptriage.inference;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
+
+/** Validated answers, question id to option value, in the order given. This is the whole session. */
+public record Answers(Map<String, String> values) {
+
+    public static final Answers NONE = new Answers(Map.of());
+
+    public Answers {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /**
+     * Checks raw answers against the knowledge: every question must exist and every value must be
+     * one of its options (case-insensitive; codes also in decimal). Throws naming each problem.
+     */
+    public static Answers of(KnowledgeBase kb, Map<String, String> raw) {
+        Map<String, String> valid = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        raw.forEach((question, value) -> {
+            var q = kb.findQuestion(question);
+            if (q.isEmpty()) {
+                errors.add("unknown question '" + Clip.of(question) + "'; see the question ids with: rdp-triage questions");
+                return;
+            }
+            kb.resolve(question, value).ifPresentOrElse(v -> valid.put(question, v),
+                    () -> errors.add("question '" + question + "' has no option '" + Clip.of(value)
+                            + "'; expected one of: " + expected(q.get())));
+        });
+        if (!errors.isEmpty()) {
+            throw new BadInput(String.join("\n", errors));
+        }
+        return new Answers(valid);
+    }
+
+    public boolean answered(String question) {
+        return values.containsKey(question);
+    }
+
+    /** Answered with something other than "I don't know". */
+    public boolean known(String question) {
+        String v = values.get(question);
+        return v != null && !Option.DONT_KNOW.equals(v);
+    }
+
+    public Answers with(String question, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(question, value);
+        return new Answers(copy);
+    }
+
+    public Answers without(String question) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.remove(question);
+        return new Answers(copy);
+    }
+
+    private static String expected(Question q) {
+        return q.options().stream().map(Option::value).collect(Collectors.joining(", "));
+    }
+}

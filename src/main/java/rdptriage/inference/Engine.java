@@ -1,0 +1,102 @@
+package rdptriage.inference;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.KieSessionsPool;
+import rdptriage.inference.Assessment.Ask;
+import rdptriage.inference.Assessment.RankedCause;
+import rdptriage.inference.Assessment.Reason;
+import rdptriage.knowledge.Cause;
+import rdptriage.knowledge.KnowledgeBase;
+
+/**
+ * The engine facade: answers in, {@link Assessment} out. Stateless and thread-safe: each call takes
+ * a session from a pool and gives it back reset.
+ */
+public final class Engine {
+
+    /** The knowledge and the numbers derived from it once, shared by every evaluation. */
+    record Model(KnowledgeBase kb, List<Cause> causes, Map<String, Integer> index, double[] logPriors,
+                 double logUnlisted) {
+
+        Ranking rank(double[] weights) {
+            return Ranking.of(logPriors, logUnlisted, weights);
+        }
+    }
+
+    private final Model model;
+    private final KieSessionsPool pool;
+
+    private Engine(KnowledgeBase kb, RuleBase rules) {
+        List<Cause> causes = kb.causes();
+        Map<String, Integer> index = new HashMap<>();
+        double[] logPriors = new double[causes.size()];
+        for (int i = 0; i < causes.size(); i++) {
+            index.put(causes.get(i).id(), i);
+            logPriors[i] = Math.log(causes.get(i).prior());
+        }
+        this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()));
+        this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+    }
+
+    /** An engine on the given knowledge and rules. */
+    public static Engine of(KnowledgeBase kb, RuleBase rules) {
+        return new Engine(kb, rules);
+    }
+
+    public KnowledgeBase knowledge() {
+        return model.kb();
+    }
+
+    /** Validates raw answers (question id to value) against the knowledge; throws {@link BadInput}. */
+    public Answers answers(Map<String, String> raw) {
+        return Answers.of(model.kb(), raw);
+    }
+
+    /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
+    public Assessment assess(Answers answers) {
+        try (Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index())) {
+            ev.insert(answers);
+            List<Evidence> evidence = ev.evidence();
+            double[] weights = ev.weights();
+            Ranking ranking = model.rank(weights);
+            NextQuestion.Choice choice = new NextQuestion(model, ev, ranking, weights).choose(answers);
+            return assessment(answers, evidence, ranking, choice);
+        }
+    }
+
+    private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < model.causes().size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -ranking.probability(i)).thenComparing(i -> i));
+        List<RankedCause> ranked = new ArrayList<>();
+        List<Cause> rankedCauses = new ArrayList<>();
+        double[] probabilities = new double[order.size()];
+        for (int r = 0; r < order.size(); r++) {
+            Cause c = model.causes().get(order.get(r));
+            probabilities[r] = ranking.probability(order.get(r));
+            rankedCauses.add(c);
+            ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(c.id(), evidence)));
+        }
+        Ask ask = choice.question() == null ? null : ask(choice);
+        return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(),
+                FixPlan.build(rankedCauses, probabilities, answers, model.kb().settings()));
+    }
+
+    private Ask ask(NextQuestion.Choice c) {
+        return Ask.of(c.question(), NextQuestion.why(c, model.causes()));
+    }
+
+    private static List<Reason> reasons(String cause, List<Evidence> evidence) {
+        return evidence.stream()
+                .filter(e -> e.cause().equals(cause))
+                .sorted(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())).thenComparing(Evidence::reason))
+                .map(e -> new Reason(e.weight(), e.reason(), e.source() == null || e.source().isEmpty() ? null : e.source()))
+                .toList();
+    }
+}

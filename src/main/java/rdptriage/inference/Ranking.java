@@ -1,0 +1,68 @@
+package rdptriage.inference;
+
+/**
+ * Posterior probabilities: each cause's prior times e^(sum of its evidence weights), beside the
+ * prior of "none of the known causes", all normalised to 1.
+ */
+final class Ranking {
+
+    private final double[] probabilities;
+    private final double unlisted;
+
+    private Ranking(double[] probabilities, double unlisted) {
+        this.probabilities = probabilities;
+        this.unlisted = unlisted;
+    }
+
+    static Ranking of(double[] logPriors, double logUnlisted, double[] weights) {
+        int n = logPriors.length;
+        double[] log = new double[n];
+        double max = logUnlisted;
+        for (int i = 0; i < n; i++) {
+            log[i] = logPriors[i] + weights[i];
+            max = Math.max(max, log[i]);
+        }
+        double sum = Math.exp(logUnlisted - max);
+        for (int i = 0; i < n; i++) {
+            log[i] = Math.exp(log[i] - max);
+            sum += log[i];
+        }
+        for (int i = 0; i < n; i++) {
+            log[i] /= sum;
+        }
+        return new Ranking(log, Math.exp(logUnlisted - max) / sum);
+    }
+
+    double probability(int cause) {
+        return probabilities[cause];
+    }
+
+    double unlisted() {
+        return unlisted;
+    }
+
+    int size() {
+        return probabilities.length;
+    }
+
+    double leader() {
+        double best = unlisted;
+        for (double p : probabilities) {
+            best = Math.max(best, p);
+        }
+        return best;
+    }
+
+    /** Shannon entropy in bits over the causes and "none of the known causes". */
+    double entropy() {
+        double h = term(unlisted);
+        for (double p : probabilities) {
+            h += term(p);
+        }
+        return h;
+    }
+
+    private static double term(double p) {
+        return p <= 0 ? 0 : -p * Math.log(p) / Math.log(2);
+    }
+}

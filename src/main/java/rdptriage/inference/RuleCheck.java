@@ -1,0 +1,194 @@
+package rdptriage.inference;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import rdptriage.knowledge.CodeTable;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Problem;
+import rdptriage.knowledge.Question;
+
+/**
+ * Reads the DRL text against the knowledge: every question, option, code family, finding and cause a
+ * rule names must exist; cause files conclude only their own cause, with insertLogical and no salience.
+ */
+final class RuleCheck {
+
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]*)\"");
+    private static final Pattern FACT = Pattern.compile("\\b(Answer|Code|Finding)\\s*\\(");
+    private static final Pattern FIELD = Pattern.compile("\\b(question|value|family|name)\\s*(==|in)\\s*(\"[^\"]*\"|\\([^)]*\\))");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern NEW_FINDING = Pattern.compile("new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern PLAIN_INSERT = Pattern.compile("(?<![\\w.])insert\\s*\\(");
+    private static final Pattern SALIENCE = Pattern.compile("(?m)^\\s*salience\\b");
+
+    private final KnowledgeBase kb;
+    private final List<Problem> problems = new ArrayList<>();
+    final Set<String> questionsRead = new HashSet<>();
+    final Set<String> causesConcluded = new HashSet<>();
+    private final Set<String> findingsMade = new HashSet<>();
+    private final List<Problem> findingsUsed = new ArrayList<>();
+    int rules;
+
+    RuleCheck(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    void check(RuleBase.Drl drl) {
+        String text = drl.text();
+        String own = ownCause(drl.name());
+        Matcher m = FACT.matcher(text);
+        while (m.find()) {
+            fact(drl.name(), text, m.group(1), m.end());
+        }
+        Matcher e = EVIDENCE.matcher(text);
+        while (e.find()) {
+            String cause = e.group(1);
+            causesConcluded.add(cause);
+            if (kb.findCause(cause).isEmpty()) {
+                add(drl, e.start(), "evidence for unknown cause '" + cause + "'");
+            } else if (own != null && !own.equals(cause)) {
+                add(drl, e.start(), "a rule in " + own + ".drl concludes evidence for '" + cause + "'; each cause's rules live in its own file");
+            }
+        }
+        Matcher f = NEW_FINDING.matcher(text);
+        while (f.find()) {
+            findingsMade.add(f.group(1));
+        }
+        Matcher r = RULE.matcher(text);
+        while (r.find()) {
+            rules++;
+            if (own != null && !r.group(1).startsWith(own + ":")) {
+                add(drl, r.start(), "rule \"" + r.group(1) + "\" should start with its cause id: \"" + own + ": ...\"");
+            }
+        }
+        Matcher i = PLAIN_INSERT.matcher(text);
+        while (i.find()) {
+            add(drl, i.start(), "use insertLogical, not insert, so the conclusion is withdrawn with the answer behind it");
+        }
+        Matcher s = SALIENCE.matcher(text);
+        while (s.find()) {
+            add(drl, s.start(), "salience makes the result depend on firing order; rules must not rely on it");
+        }
+    }
+
+    /** Problems found so far, plus findings read by some rule that no rule derives. */
+    List<Problem> problems() {
+        List<Problem> all = new ArrayList<>(problems);
+        for (Problem p : findingsUsed) {
+            if (!findingsMade.contains(p.message())) {
+                all.add(new Problem(p.file(), p.line(), "finding '" + p.message() + "' is read but no rule derives it"));
+            }
+        }
+        return all;
+    }
+
+    private void fact(String file, String text, String type, int open) {
+        int close = closing(text, open);
+        String body = text.substring(open, close);
+        int line = line(text, open);
+        String question = null;
+        List<String> values = List.of();
+        Matcher f = FIELD.matcher(body);
+        while (f.find()) {
+            List<String> quoted = quoted(f.group(3));
+            switch (f.group(1)) {
+                case "question" -> question = quoted.isEmpty() ? null : quoted.get(0);
+                case "value" -> values = quoted;
+                case "family" -> quoted.forEach(v -> family(file, line, v));
+                case "name" -> quoted.forEach(v -> findingsUsed.add(new Problem(file, line, v)));
+                default -> { }
+            }
+        }
+        if ("Answer".equals(type) && question != null) {
+            answer(file, line, question, values);
+        }
+    }
+
+    private void answer(String file, int line, String question, List<String> values) {
+        questionsRead.add(question);
+        var q = kb.findQuestion(question);
+        if (q.isEmpty()) {
+            problems.add(new Problem(file, line, "rule reads unknown question '" + question + "'"));
+            return;
+        }
+        for (String v : values) {
+            if (q.get().option(v).isEmpty()) {
+                problems.add(new Problem(file, line, "question '" + question + "' has no option '" + v + "'; options: "
+                        + String.join(", ", q.get().options().stream().map(o -> o.value()).toList())));
+            }
+        }
+    }
+
+    private void family(String file, int line, String family) {
+        boolean known = kb.tables().stream().map(CodeTable::families).anyMatch(f -> f.containsKey(family));
+        if (!known) {
+            problems.add(new Problem(file, line, "rule reads unknown code family '" + family + "'"));
+        }
+    }
+
+    List<Problem> unused() {
+        List<Problem> list = new ArrayList<>();
+        for (Question q : kb.questions()) {
+            if (!questionsRead.contains(q.id())) {
+                list.add(new Problem(q.file(), 1, "no rule reads question '" + q.id() + "'"));
+            }
+        }
+        kb.causes().stream().filter(c -> !causesConcluded.contains(c.id()))
+                .forEach(c -> list.add(new Problem(c.file(), 1, "no rule concludes evidence for cause '" + c.id() + "'")));
+        return list;
+    }
+
+    /** The cause a file under causes/ belongs to: its name without .drl. */
+    private static String ownCause(String name) {
+        int slash = name.lastIndexOf('/');
+        String dir = slash < 0 ? "" : name.substring(0, slash);
+        if (!dir.endsWith("causes")) {
+            return null;
+        }
+        return name.substring(slash + 1).replaceFirst("\\.drl$", "");
+    }
+
+    private static int closing(String text, int open) {
+        int depth = 1;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static List<String> quoted(String s) {
+        List<String> list = new ArrayList<>();
+        Matcher m = QUOTED.matcher(s);
+        while (m.find()) {
+            list.add(m.group(1));
+        }
+        return list;
+    }
+
+    private void add(RuleBase.Drl drl, int offset, String message) {
+        problems.add(new Problem(drl.name(), line(drl.text(), offset), message));
+    }
+
+    private static int line(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

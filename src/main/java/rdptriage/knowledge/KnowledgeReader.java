@@ -1,0 +1,114 @@
+package rdptriage.knowledge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads knowledge folders file by file, keeping every problem it meets instead of stopping at the first. */
+final class KnowledgeReader {
+
+    final Map<String, Cause> causes = new LinkedHashMap<>();
+    final Map<String, Question> questions = new LinkedHashMap<>();
+    final Map<String, CodeTable> tables = new LinkedHashMap<>();
+    final Map<String, Source> sources = new LinkedHashMap<>();
+    final Map<String, String> texts = new LinkedHashMap<>();
+    final List<Problem> problems = new ArrayList<>();
+    Settings settings = Settings.DEFAULTS;
+
+    void read(KnowledgeBase.Root root) {
+        for (Path p : Folders.list(root.path().resolve("sources"), ".yaml")) {
+            String file = root.display(p);
+            parse(file, Folders.read(p), Source[].class, 1).ifPresent(list -> {
+                for (Source s : list) {
+                    put(sources, s.key(), s, file, "source", "key: " + s.key());
+                }
+            });
+        }
+        for (Path p : Folders.list(root.path().resolve("codes"), ".yaml")) {
+            String file = root.display(p);
+            String text = Folders.read(p);
+            parse(file, text, CodeTable.class, 1).ifPresent(t -> {
+                new Validation(file, text, problems).table(t, baseName(p, ".yaml"));
+                put(tables, t.table(), withFile(t, file), file, "code table", "table:");
+            });
+        }
+        for (Path p : Folders.list(root.path().resolve("questions"), ".yaml")) {
+            String file = root.display(p);
+            String text = Folders.read(p);
+            parse(file, text, Question.class, 1).ifPresent(q -> {
+                new Validation(file, text, problems).question(q, baseName(p, ".yaml"));
+                put(questions, q.id(), withFile(q, file), file, "question", "id:");
+            });
+        }
+        for (Path p : Folders.list(root.path().resolve("causes"), ".md")) {
+            readCause(root.display(p), Folders.read(p), baseName(p, ".md"));
+        }
+        Path engine = root.path().resolve("engine.yaml");
+        if (java.nio.file.Files.isRegularFile(engine)) {
+            parse(root.display(engine), Folders.read(engine), Settings.class, 1).ifPresent(s -> settings = s);
+        }
+    }
+
+    private void readCause(String file, String text, String expectedId) {
+        String normalized = text.replace("\r\n", "\n");
+        if (!normalized.startsWith("---\n")) {
+            problems.add(new Problem(file, 1, "must start with a '---' line opening the YAML front matter"));
+            return;
+        }
+        int end = normalized.indexOf("\n---\n", 3);
+        if (end < 0) {
+            problems.add(new Problem(file, 1, "front matter is not closed by a '---' line"));
+            return;
+        }
+        String front = normalized.substring(4, end + 1);
+        String article = normalized.substring(end + 5);
+        parse(file, front, Cause.class, 2).ifPresent(raw -> {
+            Cause c = new Cause(raw.id(), raw.title(), raw.summary(), raw.prior(), raw.evidence(), raw.confusedWith(),
+                    raw.confirm(), raw.fixes(), raw.verify(), raw.sources(), article, file);
+            new Validation(file, normalized, problems).cause(c, expectedId);
+            put(causes, c.id(), c, file, "cause", "id:");
+        });
+        texts.put(file, normalized);
+    }
+
+    private <T> Optional<T> parse(String file, String text, Class<T> type, int firstLine) {
+        texts.put(file, text);
+        return Yaml.read(text, type, file, firstLine, problems);
+    }
+
+    private <T> void put(Map<String, T> map, String id, T value, String file, String kind, String near) {
+        if (id == null) {
+            return;
+        }
+        if (map.containsKey(id)) {
+            problems.add(new Problem(file, Text.lineOf(texts.getOrDefault(file, ""), near),
+                    kind + " '" + id + "' is defined twice (also in " + fileOf(map.get(id)) + ")"));
+            return;
+        }
+        map.put(id, value);
+    }
+
+    private static String fileOf(Object value) {
+        if (value instanceof Cause c) return c.file();
+        if (value instanceof Question q) return q.file();
+        if (value instanceof CodeTable t) return t.file();
+        return "another source file";
+    }
+
+    private static Question withFile(Question q, String file) {
+        return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.options(),
+                q.optionsFrom(), file);
+    }
+
+    private static CodeTable withFile(CodeTable t, String file) {
+        return new CodeTable(t.table(), t.title(), t.families(), t.codes(), file);
+    }
+
+    private static String baseName(Path p, String suffix) {
+        String name = p.getFileName().toString();
+        return name.substring(0, name.length() - suffix.length());
+    }
+}

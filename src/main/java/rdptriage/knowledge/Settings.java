@@ -1,0 +1,11 @@
+package rdptriage.knowledge;
+
+/**
+ * Model settings from knowledge/engine.yaml: the prior of "none of the known causes", when to stop
+ * asking, and which causes the fix plan covers.
+ */
+public record Settings(double unlistedPrior, double stopWhenLeaderAbove, double minBitsPerMinute,
+                       double planMinProbability, int planMaxCauses) {
+
+    static final Settings DEFAULTS = new Settings(0.08, 0.85, 0.01, 0.05, 5);
+}

@@ -1,0 +1,98 @@
+package rdptriage.render;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.inference.Assessment;
+import rdptriage.knowledge.Cause;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
+import rdptriage.knowledge.Source;
+
+/** The JSON contract of DESIGN.md: assessments and the question and cause catalogues, snake_case. */
+public final class Json {
+
+    /** The shared mapper: snake_case names, and nulls kept only where the contract says so. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+
+    private Json() {}
+
+    /** The triage result; next_question is always present (null when nothing is worth asking). */
+    public static Map<String, Object> assessment(Assessment a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("answers", a.answers());
+        m.put("causes", a.causes());
+        m.put("unlisted", a.unlisted());
+        m.put("next_question", a.nextQuestion());
+        m.put("stop_reason", a.stopReason());
+        m.put("plan", a.plan());
+        return m;
+    }
+
+    public static List<Map<String, Object>> questions(KnowledgeBase kb) {
+        return kb.questions().stream().map(Json::question).toList();
+    }
+
+    private static Map<String, Object> question(Question q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", q.id());
+        m.put("text", q.text());
+        m.put("help", q.help());
+        m.put("command", q.command());
+        m.put("shell", q.shell());
+        m.put("who", q.who());
+        m.put("effort", q.effort());
+        m.put("options", q.options().stream().map(o -> Map.of("value", o.value(), "label", o.label())).toList());
+        return m;
+    }
+
+    public static List<Map<String, Object>> causes(KnowledgeBase kb) {
+        return kb.causes().stream().map(c -> cause(c, kb)).toList();
+    }
+
+    private static Map<String, Object> cause(Cause c, KnowledgeBase kb) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("title", c.title());
+        m.put("summary", c.summary().strip());
+        m.put("prior", c.prior());
+        m.put("evidence", Map.of("level", c.evidence().level(), "label", c.evidence().label(),
+                "tied_to_code", c.evidence().tiedToCode(), "note", c.evidence().note().strip()));
+        m.put("confused_with", c.confusedWith());
+        m.put("confirm", c.confirm());
+        m.put("fixes", c.fixes());
+        m.put("verify", c.verify());
+        m.put("sources", c.sources().stream().map(k -> kb.source(k).orElse(new Source(k, null, null, null))).toList());
+        return m;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String label(Question q, String value) {
+        return q.option(value).map(Option::label).orElse(value);
+    }
+}

@@ -1,0 +1,31 @@
+package rdptriage.render;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The browser address that reopens a session: the answers are the session, carried in the query. */
+public final class SessionLink {
+
+    private SessionLink() {}
+
+    /** e.g. http://localhost:8080/triage?error-code=0x904&extended-code=0x7 */
+    public static String of(String base, Map<String, String> answers) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return root + "/triage" + query(answers);
+    }
+
+    public static String query(Map<String, String> answers) {
+        if (answers.isEmpty()) {
+            return "";
+        }
+        return "?" + answers.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

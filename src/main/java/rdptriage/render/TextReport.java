@@ -1,0 +1,136 @@
+package rdptriage.render;
+
+import java.util.List;
+import java.util.Locale;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Assessment.Ask;
+import rdptriage.inference.Assessment.PlanItem;
+import rdptriage.inference.Assessment.RankedCause;
+import rdptriage.inference.Assessment.Reason;
+import rdptriage.inference.Percent;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Step;
+
+/** The assessment as plain text for a terminal: answers, ranking with reasons, next question, fix plan. */
+public final class TextReport {
+
+    private final KnowledgeBase kb;
+    private final StringBuilder out = new StringBuilder();
+
+    public TextReport(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    public String render(Assessment a, int shown) {
+        answers(a);
+        ranking(a, shown);
+        if (a.nextQuestion() != null) {
+            line("");
+            line("Next question: " + a.nextQuestion().text().strip());
+            line("  " + a.nextQuestion().why());
+        } else if (a.stopReason() != null) {
+            line("");
+            line("No further question: " + a.stopReason() + ".");
+        }
+        plan(a.plan());
+        return out.toString();
+    }
+
+    private void answers(Assessment a) {
+        line("Answers");
+        if (a.answers().isEmpty()) {
+            line("  (none yet)");
+        }
+        a.answers().forEach((q, v) -> line(String.format(Locale.ROOT, "  %-24s %s", q, Json.label(kb.question(q), v))));
+    }
+
+    /** The leading causes with their reasons; the others on one line. */
+    public void ranking(Assessment a, int shown) {
+        line("");
+        line("Most likely causes");
+        List<RankedCause> causes = a.causes();
+        for (int i = 0; i < causes.size() && i < shown; i++) {
+            RankedCause c = causes.get(i);
+            line(String.format(Locale.ROOT, "  %d. %4s  %s  [%s]", i + 1, Percent.of(c.probability()), c.title(), c.evidenceLevel()));
+            for (Reason r : c.reasons()) {
+                line("           " + (r.weight() >= 0 ? "+ " : "- ") + r.text() + (r.source() == null ? "" : " [" + r.source() + "]"));
+            }
+        }
+        if (causes.size() > shown) {
+            line("     ... " + (causes.size() - shown) + " more, together " + Percent.of(rest(causes, shown)));
+        }
+        line("     None of the known causes: " + Percent.of(a.unlisted()));
+    }
+
+    private static double rest(List<RankedCause> causes, int from) {
+        return causes.stream().skip(from).mapToDouble(RankedCause::probability).sum();
+    }
+
+    private void plan(List<PlanItem> plan) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        line("");
+        line("Fix plan (most likely and cheapest first)");
+        for (PlanItem p : plan) {
+            line("");
+            line(String.format(Locale.ROOT, "%2d. [%s] %s", p.step(), label(p), p.title()));
+            line("    for: " + p.causeTitle() + " (" + Percent.of(p.probability()) + "), about " + p.effort() + " min");
+            steps("", p.steps());
+            if (p.riskNote() != null) {
+                line("    Risk: " + p.riskNote().strip());
+            }
+            if (!p.rollback().isEmpty()) {
+                line("    Rollback:");
+                steps("  ", p.rollback());
+            }
+            if (!p.verify().isEmpty()) {
+                line("    Verify:");
+                steps("  ", p.verify());
+            }
+        }
+    }
+
+    static String label(PlanItem p) {
+        return switch (p.kind()) {
+            case "check" -> "check";
+            case "workaround" -> "TEMPORARY WORKAROUND, LOWERS SECURITY";
+            default -> "fix, risk: " + p.risk();
+        };
+    }
+
+    private void steps(String indent, List<Step> steps) {
+        for (Step s : steps) {
+            line(indent + "    (" + s.context() + ") " + (s.text() == null ? "" : oneLine(s.text())));
+            if (s.command() != null) {
+                s.command().strip().lines().forEach(c -> line(indent + "        " + c));
+            }
+        }
+    }
+
+    /** The question as shown in the interactive terminal: text, help, numbered options. */
+    public static String question(Ask q) {
+        StringBuilder b = new StringBuilder();
+        b.append(q.text().strip()).append('\n');
+        b.append("  How to find out (").append(q.who()).append(", about ").append(q.effort()).append(" min): ")
+                .append(oneLine(q.help())).append('\n');
+        if (q.command() != null) {
+            b.append("      ").append(q.command().strip()).append('\n');
+        }
+        b.append("  ").append(q.why()).append('\n');
+        List<Option> options = q.options();
+        for (int i = 0; i < options.size(); i++) {
+            b.append(String.format(Locale.ROOT, "  %2d) %s%n", i + 1, options.get(i).label()));
+        }
+        return b.toString();
+    }
+
+    static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}
