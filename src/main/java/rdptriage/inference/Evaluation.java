@@ -51,6 +51,11 @@ final class Evaluation implements AutoCloseable {
                 w[i] += e.weight();
             }
         }
+        // the rule paths insert evidence in different orders; rounding the sums makes the result
+        // independent of summation order, so equal evidence always gives identical probabilities
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.rint(w[i] * 1e9) / 1e9;
+        }
         return w;
     }
 

@@ -30,6 +30,7 @@ final class RuleCheck {
     private final List<Problem> problems = new ArrayList<>();
     final Set<String> questionsRead = new HashSet<>();
     final Set<String> causesConcluded = new HashSet<>();
+    private final Set<String> familiesRead = new HashSet<>();
     private final Set<String> findingsMade = new HashSet<>();
     private final List<Problem> findingsUsed = new ArrayList<>();
     int rules;
@@ -125,6 +126,7 @@ final class RuleCheck {
     }
 
     private void family(String file, int line, String family) {
+        familiesRead.add(family);
         boolean known = kb.tables().stream().map(CodeTable::families).anyMatch(f -> f.containsKey(family));
         if (!known) {
             problems.add(new Problem(file, line, "rule reads unknown code family '" + family + "'"));
@@ -134,13 +136,20 @@ final class RuleCheck {
     List<Problem> unused() {
         List<Problem> list = new ArrayList<>();
         for (Question q : kb.questions()) {
-            if (!questionsRead.contains(q.id())) {
+            if (!questionsRead.contains(q.id()) && !codesRead(q)) {
                 list.add(new Problem(q.file(), 1, "no rule reads question '" + q.id() + "'"));
             }
         }
         kb.causes().stream().filter(c -> !causesConcluded.contains(c.id()))
                 .forEach(c -> list.add(new Problem(c.file(), 1, "no rule concludes evidence for cause '" + c.id() + "'")));
         return list;
+    }
+
+    /** A code question is read through the Code facts of its table's families. */
+    private boolean codesRead(Question q) {
+        return q.optionsFrom() != null && kb.tables().stream()
+                .filter(t -> t.table().equals(q.optionsFrom()))
+                .anyMatch(t -> t.families().keySet().stream().anyMatch(familiesRead::contains));
     }
 
     /** The cause a file under causes/ belongs to: its name without .drl. */

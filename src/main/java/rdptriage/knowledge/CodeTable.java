@@ -1,10 +1,11 @@
 package rdptriage.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
 /** A disconnect-code table (main, extended or message) with the families its codes fall into. */
-public record CodeTable(String table, String title, Map<String, String> families, List<CodeEntry> codes, String file) {
+public record CodeTable(String table, String title, Map<String, String> families, List<CodeEntry> codes, @JsonIgnore String file) {
 
     public CodeTable {
         codes = Nulls.list(codes);

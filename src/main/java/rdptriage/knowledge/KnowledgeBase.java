@@ -132,7 +132,7 @@ public final class KnowledgeBase {
         if (table != null) {
             Map<String, String> byValue = new HashMap<>();
             for (CodeEntry e : table.codes()) {
-                options.add(new Option(e.code(), e.code() + ": " + e.meaning().strip()));
+                options.add(new Option(e.code(), e.code() + ": " + firstSentence(e.meaning())));
                 byValue.put(e.code(), e.family());
                 if (e.decimal() != null) {
                     alias.put(String.valueOf(e.decimal()), e.code());
@@ -145,6 +145,13 @@ public final class KnowledgeBase {
         aliases.put(q.id(), alias);
         return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), options,
                 q.optionsFrom(), q.file());
+    }
+
+    /** The documented meaning up to its first full stop, for a short option label. */
+    private static String firstSentence(String meaning) {
+        String m = meaning.strip().replaceAll("\\s+", " ");
+        int end = m.indexOf(". ");
+        return end < 0 ? m : m.substring(0, end + 1);
     }
 
     private void crossCheck(KnowledgeReader r) {

@@ -68,6 +68,7 @@ final class KnowledgeReader {
         parse(file, front, Cause.class, 2).ifPresent(raw -> {
             Cause c = new Cause(raw.id(), raw.title(), raw.summary(), raw.prior(), raw.evidence(), raw.confusedWith(),
                     raw.confirm(), raw.fixes(), raw.verify(), raw.sources(), article, file);
+            texts.put(file, normalized);
             new Validation(file, normalized, problems).cause(c, expectedId);
             put(causes, c.id(), c, file, "cause", "id:");
         });

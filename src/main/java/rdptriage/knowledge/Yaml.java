@@ -1,13 +1,15 @@
 package rdptriage.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parses YAML into records and turns every parse or type error into a {@link Problem} with its line. */
@@ -15,8 +17,10 @@ final class Yaml {
 
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /** Fields the loader fills in itself; they are not written in the files. */
+    private static final Set<String> LOADER_FIELDS = Set.of("article", "file");
 
     private Yaml() {}
 
@@ -33,6 +37,11 @@ final class Yaml {
             return Optional.ofNullable(value);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr() + firstLine - 1;
+            if (e instanceof UnrecognizedPropertyException u) {
+                // records are built once all fields are read, so the parser is past the field by then
+                Matcher key = Pattern.compile("(?m)^[\\s-]*" + Pattern.quote(u.getPropertyName()) + "\\s*:").matcher(yaml);
+                line = key.find() ? Text.lineAt(yaml, key.start()) + firstLine - 1 : line;
+            }
             problems.add(new Problem(file, line, explain(e, type)));
             return Optional.empty();
         }
@@ -40,7 +49,8 @@ final class Yaml {
 
     private static String explain(JsonProcessingException e, Class<?> type) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+            String known = u.getKnownPropertyIds().stream().map(Object::toString)
+                    .filter(name -> !LOADER_FIELDS.contains(name)).sorted()
                     .collect(Collectors.joining(", "));
             return "unknown field '" + u.getPropertyName() + "'; expected one of: " + known;
         }

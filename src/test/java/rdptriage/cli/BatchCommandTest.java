@@ -1,0 +1,80 @@
+package rdptriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rdptriage.render.Json;
+
+class BatchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<JsonNode> lines(String out) throws Exception {
+        List<JsonNode> list = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            list.add(Json.MAPPER.readTree(line));
+        }
+        return list;
+    }
+
+    @Test
+    void everyTicketIsAnsweredInOrder() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            in.append("{\"id\": \"T-").append(i).append("\", \"answers\": {\"error-code\": \"")
+                    .append(i % 2 == 0 ? "0x904" : "0x204").append("\"}}\n");
+        }
+        Cli.Result r = Cli.runWithInput(in.toString(), "batch");
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> out = lines(r.out());
+        assertEquals(600, out.size());
+        for (int i = 0; i < 600; i++) {
+            assertEquals("T-" + i, out.get(i).get("id").asText());
+            assertEquals(i % 2 == 0 ? "0x904" : "0x204", out.get(i).get("result").get("answers").get("error-code").asText());
+        }
+    }
+
+    @Test
+    void aBadLineGetsAnErrorRecordAndTheOthersAreStillAnswered() throws Exception {
+        Path file = dir.resolve("tickets.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\": 1, \"answers\": {\"error-code\": \"0x904\"}}",
+                "{\"id\": 2, \"answers\": {\"error-code\": \"0x904\"",
+                "{\"id\": 3, \"answers\": {\"cable\": \"blue\"}}",
+                "",
+                "{\"answers\": {}}",
+                "{\"id\": 6, \"answers\": [\"x\"]}",
+                "{\"id\": 7, \"answers\": {\"error-code\": \"" + "9".repeat(70_000) + "\"}}",
+                "{\"id\": 8, \"answers\": {\"tcp-3389-test\": \"failed\"}}") + "\n");
+        Cli.Result r = Cli.run("batch", file.toString());
+        assertEquals(2, r.exit(), "a rejected line makes the exit status 2");
+        List<JsonNode> out = lines(r.out());
+        assertEquals(7, out.size(), "one output per non-blank input line");
+        assertTrue(out.get(0).has("result"));
+        assertEquals(2, out.get(1).get("line").asInt());
+        assertTrue(out.get(1).get("error").asText().startsWith("not valid JSON"), out.get(1).toString());
+        assertTrue(out.get(2).get("error").asText().contains("unknown question 'cable'"), out.get(2).toString());
+        assertEquals(3, out.get(2).get("id").asInt());
+        assertEquals(5, out.get(3).get("line").asInt());
+        assertTrue(out.get(3).get("error").asText().contains("missing \"id\""), out.get(3).toString());
+        assertTrue(out.get(4).get("error").asText().contains("expected a JSON object of question id to value"), out.get(4).toString());
+        assertTrue(out.get(5).get("error").asText().contains("line longer than"), out.get(5).toString());
+        assertEquals(8, out.get(6).get("id").asInt());
+        assertTrue(out.get(6).has("result"));
+    }
+
+    @Test
+    void aMissingFileExitsTwo() {
+        Cli.Result r = Cli.run("batch", dir.resolve("none.jsonl").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+}

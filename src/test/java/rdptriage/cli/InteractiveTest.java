@@ -1,0 +1,77 @@
+package rdptriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import rdptriage.inference.Answers;
+import rdptriage.inference.Engine;
+import rdptriage.inference.Engines;
+
+/** The terminal conversation, driven by scripted input. */
+class InteractiveTest {
+
+    private final Engine engine = Engines.compiled();
+    private final StringWriter screen = new StringWriter();
+
+    private Answers converse(String input, Answers start) {
+        return new Interactive(engine, new BufferedReader(new StringReader(input)), new PrintWriter(screen, true)).run(start);
+    }
+
+    private String firstQuestion() {
+        return engine.assess(Answers.NONE).nextQuestion().id();
+    }
+
+    @Test
+    void anAnswerByNumberIsRecordedAndTheNextQuestionFollows() {
+        Answers end = converse("1\ndone\n", Answers.NONE);
+        assertEquals(1, end.values().size());
+        assertTrue(end.answered(firstQuestion()));
+        assertTrue(screen.toString().contains("How to find out"), screen.toString());
+        assertTrue(screen.toString().contains("Leading now:"), screen.toString());
+    }
+
+    @Test
+    void backUndoesTheLastAnswer() {
+        Answers end = converse("1\n1\nback\ndone\n", Answers.NONE);
+        assertEquals(1, end.values().size());
+    }
+
+    @Test
+    void changeRevisesAnEarlierAnswerAndKeepsTheOthers() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("error-code", "0x904");
+        ordered.put("extended-code", "0x7");
+        Answers start = engine.answers(ordered);
+        Answers end = converse("change 1\n0x204\ndone\n", start);
+        assertEquals("0x204", end.values().get("error-code"));
+        assertEquals("0x7", end.values().get("extended-code"));
+        assertTrue(screen.toString().contains("You asked to change this answer (it was 0x904)"), screen.toString());
+    }
+
+    @Test
+    void anUnknownReplyIsExplainedAndTheQuestionAskedAgain() {
+        Answers end = converse("banana\ndone\n", Answers.NONE);
+        assertEquals(0, end.values().size());
+        assertTrue(screen.toString().contains("'banana' is not one of the answers"), screen.toString());
+    }
+
+    @Test
+    void endOfInputEndsTheConversationKeepingTheAnswers() {
+        Answers end = converse("1\n", Answers.NONE);
+        assertEquals(1, end.values().size());
+    }
+
+    @Test
+    void theCommandLineRunsTheConversationAndPrintsTheResult() {
+        Cli.Result r = Cli.runWithInput("1\ndone\n", "triage", "--interactive");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("How to find out") && r.out().contains("Fix plan"), r.out());
+    }
+}

@@ -1,0 +1,166 @@
+package rdptriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rdptriage.render.Json;
+
+class TriageCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode json(Cli.Result r) throws Exception {
+        assertEquals(0, r.exit(), r.err());
+        return Json.MAPPER.readTree(r.out());
+    }
+
+    @Test
+    void jsonFollowsTheContract() throws Exception {
+        JsonNode a = json(Cli.run("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7", "--format", "json"));
+        assertEquals("0x904", a.get("answers").get("error-code").asText());
+        double sum = a.get("unlisted").asDouble();
+        for (JsonNode c : a.get("causes")) {
+            assertTrue(c.has("id") && c.has("title") && c.has("probability") && c.get("reasons").isArray(), c.toString());
+            sum += c.get("probability").asDouble();
+        }
+        assertEquals(1.0, sum, 1e-9);
+        JsonNode next = a.get("next_question");
+        assertTrue(next.isNull() || (next.has("id") && next.has("text") && next.has("help") && next.has("options") && next.has("why")));
+        assertTrue(a.get("plan").isArray() && a.get("plan").size() > 0);
+        JsonNode first = a.get("plan").get(0);
+        assertTrue(first.has("step") && first.has("kind") && first.has("steps") && first.has("risk"), first.toString());
+    }
+
+    @Test
+    void withoutAnswersItPrintsTheStartingAssessmentAndTheFirstQuestion() throws Exception {
+        JsonNode a = json(Cli.run("triage", "--format", "json"));
+        assertEquals(0, a.get("answers").size());
+        assertFalse(a.get("next_question").isNull());
+    }
+
+    @Test
+    void answersComeFromAFileOrStandardInput() throws Exception {
+        Path file = dir.resolve("answers.json");
+        Files.writeString(file, "{\"error-code\": \"0x904\", \"extended-code\": 7}");
+        JsonNode fromFile = json(Cli.run("triage", "--answers", file.toString(), "--format", "json"));
+        JsonNode fromStdin = json(Cli.runWithInput("{\"error-code\": \"0x904\", \"extended-code\": 7}", "triage", "--answers", "-", "--format", "json"));
+        assertEquals("0x7", fromFile.get("answers").get("extended-code").asText());
+        assertEquals(fromFile, fromStdin);
+    }
+
+    @Test
+    void anAnswerOnTheCommandLineOverridesTheFile() throws Exception {
+        Path file = dir.resolve("answers.json");
+        Files.writeString(file, "{\"error-code\": \"0x904\"}");
+        JsonNode a = json(Cli.run("triage", "--answers", file.toString(), "--answer", "error-code=0x204", "--format", "json"));
+        assertEquals("0x204", a.get("answers").get("error-code").asText());
+    }
+
+    @Test
+    void markdownIsATicketNoteWithTheSessionLink() {
+        Cli.Result r = Cli.run("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7", "--format", "markdown",
+                "--base-url", "https://triage.example.org/");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Session: https://triage.example.org/triage?error-code=0x904&extended-code=0x7"), r.out());
+        assertTrue(r.out().contains("### Most likely causes") && r.out().contains("### Fix plan"), r.out());
+        assertTrue(r.out().contains("```"), "commands are fenced");
+    }
+
+    @Test
+    void textShowsRankingAndPlan() {
+        Cli.Result r = Cli.run("triage", "--answer", "error-code=0x904");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Most likely causes") && r.out().contains("Fix plan"), r.out());
+        assertTrue(r.out().contains("None of the known causes:"), r.out());
+    }
+
+    @Test
+    void unknownQuestionExitsTwoNamingIt() {
+        Cli.Result r = Cli.run("triage", "--answer", "colour=blue");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown question 'colour'"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void badValueExitsTwoListingTheOptions() {
+        Cli.Result r = Cli.run("triage", "--answer", "tcp-3389-test=perhaps");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("question 'tcp-3389-test' has no option 'perhaps'; expected one of: succeeded, failed, dont-know"), r.err());
+    }
+
+    @Test
+    void malformedAnswersFileExitsTwoWithTheLine() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\n  \"error-code\": \"0x904\",,\n}");
+        Cli.Result r = Cli.run("triage", "--answers", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("not valid JSON at line 2"), r.err());
+    }
+
+    @Test
+    void answersFileThatIsNotAnObjectExitsTwo() throws Exception {
+        Path file = dir.resolve("list.json");
+        Files.writeString(file, "[\"error-code\", \"0x904\"]");
+        Cli.Result r = Cli.run("triage", "--answers", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("expected a JSON object of question id to value"), r.err());
+    }
+
+    @Test
+    void hugeAnswersFileIsRefused() throws Exception {
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, "{\"error-code\": \"" + "x".repeat(2_000_000) + "\"}");
+        Cli.Result r = Cli.run("triage", "--answers", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("larger than"), r.err());
+    }
+
+    @Test
+    void missingFileAndMissingFolderExitTwo() {
+        Cli.Result r = Cli.run("triage", "--answers", dir.resolve("nope.json").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no such file"), r.err());
+        r = Cli.run("triage", "--knowledge", dir.resolve("nope").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--knowledge") && r.err().contains("no such folder"), r.err());
+    }
+
+    @Test
+    void answerWithoutEqualsSignExitsTwo() {
+        Cli.Result r = Cli.run("triage", "--answer", "error-code");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("KEY=VALUE"), r.err());
+    }
+
+    @Test
+    void hostileValueIsClippedInTheMessage() {
+        Cli.Result r = Cli.run("triage", "--answer", "error-code=<script>alert(1)</script>" + "A".repeat(500));
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("(525 characters)"), r.err());
+        assertTrue(r.err().length() < 2000, "message stays short");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String cmd : new String[] {"triage", "batch", "questions", "causes", "lint"}) {
+            Cli.Result r = Cli.run(cmd, "--help");
+            assertEquals(0, r.exit(), cmd);
+            assertTrue(r.out().contains("Usage: rdp-triage " + cmd), r.out());
+        }
+    }
+
+    @Test
+    void unknownSubcommandExitsTwo() {
+        Cli.Result r = Cli.run("diagnose");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unmatched argument") || r.err().contains("Unknown"), r.err());
+    }
+}
