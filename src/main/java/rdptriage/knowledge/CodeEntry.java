@@ -3,7 +3,7 @@ package rdptriage.knowledge;
 import java.util.List;
 
 /** One documented code or dialog message: its documented name and meaning, and the family rules reason about. */
-public record CodeEntry(String code, Integer decimal, String name, String meaning, String family, List<String> sources) {
+public record CodeEntry(String code, Integer decimal, String name, String meaning, String family, List<String> sources) implements java.io.Serializable {
 
     public CodeEntry {
         sources = Nulls.list(sources);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A remedy for a cause: its steps, its risk (none, low, lowers-security) and how to undo it. */
 public record Fix(String id, String title, String risk, String riskNote, boolean temporary, int effort,
-                  List<Step> steps, List<Step> rollback, List<String> sources) {
+                  List<Step> steps, List<Step> rollback, List<String> sources) implements java.io.Serializable {
 
     public Fix {
         steps = Nulls.list(steps);

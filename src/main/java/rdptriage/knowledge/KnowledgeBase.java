@@ -132,7 +132,7 @@ public final class KnowledgeBase {
         if (table != null) {
             Map<String, String> byValue = new HashMap<>();
             for (CodeEntry e : table.codes()) {
-                options.add(new Option(e.code(), e.code() + ": " + firstSentence(e.meaning())));
+                options.add(new Option(e.code(), label(e)));
                 byValue.put(e.code(), e.family());
                 if (e.decimal() != null) {
                     alias.put(String.valueOf(e.decimal()), e.code());
@@ -147,11 +147,17 @@ public final class KnowledgeBase {
                 q.optionsFrom(), q.file());
     }
 
-    /** The documented meaning up to its first full stop, for a short option label. */
-    private static String firstSentence(String meaning) {
-        String m = meaning.strip().replaceAll("\\s+", " ");
+    /**
+     * A short option label: a dialog message is shown by its text; a numeric code by its number and
+     * the first sentence of its documented meaning.
+     */
+    private static String label(CodeEntry e) {
+        if (e.decimal() == null && e.name() != null) {
+            return e.name().strip();
+        }
+        String m = e.meaning().strip().replaceAll("\\s+", " ");
         int end = m.indexOf(". ");
-        return end < 0 ? m : m.substring(0, end + 1);
+        return e.code() + ": " + (end < 0 ? m : m.substring(0, end + 1));
     }
 
     private void crossCheck(KnowledgeReader r) {

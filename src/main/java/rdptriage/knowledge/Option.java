@@ -1,7 +1,7 @@
 package rdptriage.knowledge;
 
 /** One possible answer to a question. */
-public record Option(String value, String label) {
+public record Option(String value, String label) implements java.io.Serializable {
 
     public static final String DONT_KNOW = "dont-know";
 

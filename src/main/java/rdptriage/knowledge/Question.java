@@ -9,7 +9,7 @@ import java.util.Optional;
  * network) and its effort in minutes. {@code optionsFrom} names the code table its options come from.
  */
 public record Question(String id, String text, String help, String command, String shell, String who,
-                       int effort, List<Option> options, String optionsFrom, @JsonIgnore String file) {
+                       int effort, List<Option> options, String optionsFrom, @JsonIgnore String file) implements java.io.Serializable {
 
     public Question {
         options = Nulls.list(options);

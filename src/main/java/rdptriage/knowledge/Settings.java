@@ -5,7 +5,7 @@ package rdptriage.knowledge;
  * asking, and which causes the fix plan covers.
  */
 public record Settings(double unlistedPrior, double stopWhenLeaderAbove, double minBitsPerMinute,
-                       double planMinProbability, int planMaxCauses) {
+                       double planMinProbability, int planMaxCauses) implements java.io.Serializable {
 
     static final Settings DEFAULTS = new Settings(0.08, 0.85, 0.01, 0.05, 5);
 }

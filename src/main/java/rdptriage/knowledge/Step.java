@@ -4,7 +4,7 @@ package rdptriage.knowledge;
  * One thing to do: where it runs (client, host, azure, network), in which shell (powershell, cmd,
  * gui, bash, azure-cli), whether it needs elevation, what to do, and the exact command if any.
  */
-public record Step(String where, String shell, boolean elevated, String text, String command) {
+public record Step(String where, String shell, boolean elevated, String text, String command) implements java.io.Serializable {
 
     /** The place and shell in words, e.g. "host, elevated PowerShell". */
     public String context() {
