@@ -3,6 +3,10 @@ package rdptriage.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -13,17 +17,47 @@ import rdptriage.knowledge.KnowledgeBase;
  * "what if" answers are tried one at a time. Truth maintenance (insertLogical) withdraws the
  * evidence of a tried answer when it is deleted, so each try costs only its own rules.
  */
-final class Evaluation implements AutoCloseable {
+final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
 
     private final KieSession session;
     private final KnowledgeBase kb;
     private final Map<String, Integer> causeIndex;
     private final List<FactHandle> trial = new ArrayList<>(2);
+    /** Summed evidence weight per cause, kept current as evidence is inserted and withdrawn. */
+    private final double[] live;
 
     Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex) {
         this.session = session;
         this.kb = kb;
         this.causeIndex = causeIndex;
+        this.live = new double[causeIndex.size()];
+        session.addEventListener(this);
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getObject() instanceof Evidence e) {
+            add(e, 1);
+        }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        if (event.getOldObject() instanceof Evidence e) {
+            add(e, -1);
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // rules never modify facts
+    }
+
+    private void add(Evidence e, int sign) {
+        Integer i = causeIndex.get(e.cause());
+        if (i != null) {
+            live[i] += sign * e.weight();
+        }
     }
 
     /** Inserts every answer (and its decoded code) and fires the rules. */
@@ -43,18 +77,11 @@ final class Evaluation implements AutoCloseable {
 
     /** Summed weight per cause (indexed as the knowledge lists causes) for the evidence in force. */
     double[] weights() {
-        double[] w = new double[causeIndex.size()];
-        for (Object o : session.getObjects(new ClassObjectFilter(Evidence.class))) {
-            Evidence e = (Evidence) o;
-            Integer i = causeIndex.get(e.cause());
-            if (i != null) {
-                w[i] += e.weight();
-            }
-        }
-        // the rule paths insert evidence in different orders; rounding the sums makes the result
-        // independent of summation order, so equal evidence always gives identical probabilities
+        // evidence arrives in different orders on the two rule paths and is added and withdrawn
+        // many times; rounding makes the sums independent of that order
+        double[] w = new double[live.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = Math.rint(w[i] * 1e9) / 1e9;
+            w[i] = Math.rint(live[i] * 1e9) / 1e9;
         }
         return w;
     }
@@ -85,6 +112,7 @@ final class Evaluation implements AutoCloseable {
 
     @Override
     public void close() {
+        session.removeEventListener(this);
         session.dispose();
     }
 }

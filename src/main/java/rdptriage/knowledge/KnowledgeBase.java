@@ -44,9 +44,14 @@ public final class KnowledgeBase {
         return new Root("knowledge", Folders.builtIn("knowledge"));
     }
 
-    /** Loads the built-in knowledge plus the given folders; throws listing every problem if any. */
+    /**
+     * Loads the built-in knowledge (from the bundle the build made, or else from its YAML) plus the
+     * given folders; throws listing every problem if any.
+     */
     public static KnowledgeBase load(List<Root> extra) {
-        Loaded loaded = read(withBuiltIn(extra));
+        KnowledgeReader reader = new KnowledgeReader();
+        Bundle.builtIn().ifPresentOrElse(reader::seed, () -> reader.read(builtInRoot()));
+        Loaded loaded = finish(reader, extra);
         if (!loaded.problems().isEmpty()) {
             throw new KnowledgeException(loaded.problems());
         }
@@ -62,7 +67,10 @@ public final class KnowledgeBase {
 
     /** Reads the given folders in order and reports problems instead of throwing. */
     public static Loaded read(List<Root> roots) {
-        KnowledgeReader reader = new KnowledgeReader();
+        return finish(new KnowledgeReader(), roots);
+    }
+
+    static Loaded finish(KnowledgeReader reader, List<Root> roots) {
         roots.forEach(reader::read);
         KnowledgeBase kb = new KnowledgeBase(reader);
         kb.crossCheck(reader);

@@ -18,6 +18,15 @@ final class KnowledgeReader {
     final List<Problem> problems = new ArrayList<>();
     Settings settings = Settings.DEFAULTS;
 
+    /** Starts from the knowledge in a bundle, already checked when the bundle was built. */
+    void seed(Bundle.Contents bundle) {
+        bundle.causes().forEach(c -> causes.put(c.id(), c));
+        bundle.questions().forEach(q -> questions.put(q.id(), q));
+        bundle.tables().forEach(t -> tables.put(t.table(), t));
+        bundle.sources().forEach(s -> sources.put(s.key(), s));
+        settings = bundle.settings();
+    }
+
     void read(KnowledgeBase.Root root) {
         for (Path p : Folders.list(root.path().resolve("sources"), ".yaml")) {
             String file = root.display(p);
