@@ -1,6 +1,11 @@
 package rdptriage.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import rdptriage.inference.BadInput;
@@ -18,7 +23,12 @@ public final class Main {
     static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // one buffered UTF-8 writer: batch writes hundreds of megabytes; commands flush where a person waits
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        int status = run(args, out, new PrintWriter(System.err, true));
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs a command line with the given output streams and returns the exit status. */

@@ -1,17 +1,25 @@
 package rdptriage.inference;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import rdptriage.knowledge.Cause;
-import rdptriage.knowledge.Option;
 import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
 
 /**
  * Picks the unanswered question worth most information per minute of effort. For each candidate
- * the engine is run on every possible answer; the answer probabilities come from how strongly each
- * cause's rules react to each answer, and the value is the expected drop in entropy.
+ * the engine is run on every possible answer; how strongly each cause's evidence reacts to each
+ * answer gives P(answer | cause), and the value of the question is the mutual information between
+ * its answer and the cause, in bits.
+ *
+ * <p>Mutual information never exceeds log2(number of answers), so candidates are tried in order of
+ * that bound per minute, and the search stops once no remaining question could beat the best one:
+ * the choice is exact, and costly host-side questions are often never run.
  */
 final class NextQuestion {
+
+    private static final double LN2 = Math.log(2);
 
     /** The choice: the question and the two causes it separates best, or null with the reason to stop. */
     record Choice(Question question, int causeA, int causeB, double bitsPerMinute, String stopReason) {}
@@ -33,14 +41,20 @@ final class NextQuestion {
         if (now.leader() >= s.stopWhenLeaderAbove()) {
             return stop("the leading outcome is " + Percent.of(now.leader()) + " likely");
         }
-        double entropy = now.entropy();
-        Choice best = null;
+        List<Question> candidates = new ArrayList<>();
         for (Question q : model.kb().questions()) {
-            if (answers.answered(q.id())) {
-                continue;
+            if (!answers.answered(q.id()) && q.informativeOptions().size() >= 2) {
+                candidates.add(q);
             }
-            Choice c = value(q, entropy);
-            if (c != null && (best == null || c.bitsPerMinute() > best.bitsPerMinute())) {
+        }
+        candidates.sort(Comparator.comparingDouble(NextQuestion::bound).reversed());
+        Choice best = null;
+        for (Question q : candidates) {
+            if (best != null && bound(q) <= best.bitsPerMinute()) {
+                break;
+            }
+            Choice c = value(q);
+            if (best == null || c.bitsPerMinute() > best.bitsPerMinute()) {
                 best = c;
             }
         }
@@ -50,62 +64,65 @@ final class NextQuestion {
         return best;
     }
 
-    private Choice value(Question q, double entropy) {
-        List<Option> options = q.informativeOptions();
-        int k = options.size();
-        int n = now.size();
-        if (k < 2) {
-            return null;
-        }
-        Ranking[] after = new Ranking[k];
-        double[][] delta = new double[k][];
-        for (int o = 0; o < k; o++) {
-            double[] w = evaluation.tryAnswer(q.id(), options.get(o).value());
-            after[o] = model.rank(w);
-            delta[o] = new double[n];
-            for (int i = 0; i < n; i++) {
-                delta[o][i] = w[i] - weights[i];
-            }
-        }
-        double[] pAnswer = answerProbabilities(delta, k, n);
-        double expected = 0;
-        for (int o = 0; o < k; o++) {
-            expected += pAnswer[o] * after[o].entropy();
-        }
-        double gain = Math.max(0, entropy - expected);
-        int[] pair = separated(after, pAnswer, n);
-        return new Choice(q, pair[0], pair[1], gain / q.effort(), null);
+    /** The most a question can be worth: log2 of its number of answers, per minute. */
+    private static double bound(Question q) {
+        return Math.log(q.informativeOptions().size()) / LN2 / q.effort();
     }
 
-    /** P(answer) = sum over causes of P(cause) P(answer | cause), with P(answer | cause) a softmax of its weights. */
-    private double[] answerProbabilities(double[][] delta, int k, int n) {
-        double[] p = new double[k];
+    private Choice value(Question q) {
+        var options = q.informativeOptions();
+        int k = options.size();
+        int n = now.size();
+        double[][] likelihood = new double[n][k];
         for (int o = 0; o < k; o++) {
-            p[o] = now.unlisted() / k;
+            double[] w = evaluation.tryAnswer(q.id(), options.get(o).value());
+            for (int i = 0; i < n; i++) {
+                likelihood[i][o] = Math.exp(w[i] - weights[i]);
+            }
+        }
+        double[] pAnswer = new double[k];
+        for (int o = 0; o < k; o++) {
+            pAnswer[o] = now.unlisted() / k;
         }
         for (int i = 0; i < n; i++) {
             double norm = 0;
             for (int o = 0; o < k; o++) {
-                norm += Math.exp(delta[o][i]);
+                norm += likelihood[i][o];
             }
             for (int o = 0; o < k; o++) {
-                p[o] += now.probability(i) * Math.exp(delta[o][i]) / norm;
+                likelihood[i][o] /= norm;
+                pAnswer[o] += now.probability(i) * likelihood[i][o];
             }
         }
-        return p;
+        double bits = 0;
+        for (int o = 0; o < k; o++) {
+            bits += now.unlisted() / k * log2((1.0 / k) / pAnswer[o]);
+            for (int i = 0; i < n; i++) {
+                double l = likelihood[i][o];
+                if (l > 0) {
+                    bits += now.probability(i) * l * log2(l / pAnswer[o]);
+                }
+            }
+        }
+        int[] pair = separated(likelihood, pAnswer, n, k);
+        return new Choice(q, pair[0], pair[1], Math.max(0, bits) / q.effort(), null);
     }
 
-    /** The two causes whose probability the answer is expected to move most. */
-    private int[] separated(Ranking[] after, double[] pAnswer, int n) {
+    /**
+     * The two causes whose probability the answer is expected to move most: for cause i that is
+     * the sum over answers of P(answer) |P(i | answer) - P(i)| = P(i) sum |P(answer | i) - P(answer)|.
+     */
+    private int[] separated(double[][] likelihood, double[] pAnswer, int n, int k) {
         int first = -1;
         int second = -1;
         double a = -1;
         double b = -1;
         for (int i = 0; i < n; i++) {
             double move = 0;
-            for (int o = 0; o < after.length; o++) {
-                move += pAnswer[o] * Math.abs(after[o].probability(i) - now.probability(i));
+            for (int o = 0; o < k; o++) {
+                move += Math.abs(likelihood[i][o] - pAnswer[o]);
             }
+            move *= now.probability(i);
             if (move > a) {
                 second = first;
                 b = a;
@@ -117,6 +134,10 @@ final class NextQuestion {
             }
         }
         return new int[] {first, second};
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / LN2;
     }
 
     private static Choice stop(String reason) {
