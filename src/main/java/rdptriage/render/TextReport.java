@@ -120,10 +120,34 @@ public final class TextReport {
         }
         b.append("  ").append(q.why()).append('\n');
         List<Option> options = q.options();
-        for (int i = 0; i < options.size(); i++) {
-            b.append(String.format(Locale.ROOT, "  %2d) %s%n", i + 1, options.get(i).label()));
+        if (options.size() <= LONG_LIST) {
+            for (int i = 0; i < options.size(); i++) {
+                b.append(String.format(Locale.ROOT, "  %2d) %s%n", i + 1, options.get(i).label()));
+            }
+        } else {
+            columns(b, options);
         }
         return b.toString();
+    }
+
+    private static final int LONG_LIST = 15;
+    private static final int CELL = 52;
+
+    /** A long list (the code tables) in three columns of short labels, so the help stays on screen. */
+    private static void columns(StringBuilder b, List<Option> options) {
+        int rows = (options.size() + 2) / 3;
+        for (int r = 0; r < rows; r++) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int c = 0; c < 3; c++) {
+                int i = c * rows + r;
+                if (i < options.size()) {
+                    String cell = String.format(Locale.ROOT, " %2d) %s", i + 1, options.get(i).label());
+                    line.append(String.format(Locale.ROOT, "%-" + CELL + "s", cell.length() > CELL - 1 ? cell.substring(0, CELL - 4) + "..." : cell));
+                }
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        b.append("  (type the number, or the code as the dialog shows it, e.g. 0x904)\n");
     }
 
     static String oneLine(String s) {
