@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.kie.api.runtime.KieSessionsPool;
 import rdptriage.inference.Assessment.Ask;
 import rdptriage.inference.Assessment.RankedCause;
@@ -20,7 +22,7 @@ public final class Engine {
 
     /** The knowledge and the numbers derived from it once, shared by every evaluation. */
     record Model(KnowledgeBase kb, List<Cause> causes, Map<String, Integer> index, double[] logPriors,
-                 double logUnlisted) {
+                 double logUnlisted, Optional<Set<String>> valuesRead) {
 
         Ranking rank(double[] weights) {
             return Ranking.of(logPriors, logUnlisted, weights);
@@ -38,7 +40,8 @@ public final class Engine {
             index.put(causes.get(i).id(), i);
             logPriors[i] = Math.log(causes.get(i).prior());
         }
-        this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()));
+        this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()),
+                RuleCheck.valuesRead(rules.sources()));
         this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     }
 

@@ -2,7 +2,9 @@ package rdptriage.inference;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
@@ -64,6 +66,16 @@ final class NextQuestion {
         return best;
     }
 
+    /**
+     * Answers that must act alike share a key and are tried once: codes of one family when no rule
+     * names the code itself (rules read codes through their family). Every other answer is its own key.
+     */
+    private String alike(Question q, String value) {
+        var family = model.kb().family(q.id(), value);
+        boolean named = model.valuesRead().map(read -> read.contains(value)).orElse(true);
+        return family.isPresent() && !named ? "family " + family.get() : "value " + value;
+    }
+
     /** The most a question can be worth: log2 of its number of answers, per minute. */
     private static double bound(Question q) {
         return Math.log(q.informativeOptions().size()) / LN2 / q.effort();
@@ -74,8 +86,10 @@ final class NextQuestion {
         int k = options.size();
         int n = now.size();
         double[][] likelihood = new double[n][k];
+        Map<String, double[]> tried = new HashMap<>();
         for (int o = 0; o < k; o++) {
-            double[] w = evaluation.tryAnswer(q.id(), options.get(o).value());
+            String value = options.get(o).value();
+            double[] w = tried.computeIfAbsent(alike(q, value), key -> evaluation.tryAnswer(q.id(), value));
             for (int i = 0; i < n; i++) {
                 likelihood[i][o] = Math.exp(w[i] - weights[i]);
             }

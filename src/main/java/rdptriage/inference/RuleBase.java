@@ -32,13 +32,20 @@ public final class RuleBase {
     public record Drl(String name, String text) {}
 
     private final KieBase kieBase;
+    private final List<Drl> sources;
 
-    private RuleBase(KieBase kieBase) {
+    private RuleBase(KieBase kieBase, List<Drl> sources) {
         this.kieBase = kieBase;
+        this.sources = List.copyOf(sources);
     }
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The DRL these rules were built from. */
+    List<Drl> sources() {
+        return sources;
     }
 
     /** The rules compiled at build time, loaded directly (no KieContainer, no kmodule.xml parsing). */
@@ -60,7 +67,7 @@ public final class RuleBase {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load compiled rule class: " + e.getMessage(), e);
         }
-        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models));
+        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models), read("rules", Folders.builtIn("rules")));
     }
 
     /** Compiles DRL at run time; throws listing every error with its file and line. */
@@ -75,7 +82,7 @@ public final class RuleBase {
         }
         var kb = KnowledgeBaseFactory.newKnowledgeBase();
         kb.addPackages(builder.getKnowledgePackages());
-        return new RuleBase(kb);
+        return new RuleBase(kb, files);
     }
 
     /** The built-in DRL files (shipped as resources) plus every DRL file under the given folders. */

@@ -35,6 +35,35 @@ final class RuleCheck {
     private final List<Problem> findingsUsed = new ArrayList<>();
     int rules;
 
+    private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\bvalue\\s*(!=|not\\s+in|matches|soundslike|<|>|\\[)");
+
+    /**
+     * Every option value a rule names literally in an Answer or Code pattern, or empty when some
+     * rule tests a value in another way (then no two answers can be assumed to act alike).
+     */
+    static java.util.Optional<Set<String>> valuesRead(List<RuleBase.Drl> files) {
+        Set<String> values = new HashSet<>();
+        for (RuleBase.Drl drl : files) {
+            Matcher m = FACT.matcher(drl.text());
+            while (m.find()) {
+                if (m.group(1).equals("Finding")) {
+                    continue;
+                }
+                String body = drl.text().substring(m.end(), closing(drl.text(), m.end()));
+                if (OTHER_VALUE_TEST.matcher(body).find()) {
+                    return java.util.Optional.empty();
+                }
+                Matcher f = FIELD.matcher(body);
+                while (f.find()) {
+                    if (f.group(1).equals("value")) {
+                        values.addAll(quoted(f.group(3)));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.of(values);
+    }
+
     RuleCheck(KnowledgeBase kb) {
         this.kb = kb;
     }
