@@ -48,7 +48,8 @@ final class BatchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines file; standard input when absent.")
     Path file;
 
-    private record Line(int number, String text) {}
+    /** One input line; {@code tooLong} when it passed MAX_LINE and only its start was kept. */
+    private record Line(int number, String text, boolean tooLong) {}
 
     /** One output line, and whether it reports a rejected ticket. */
     private record Result(String json, boolean error) {}
@@ -61,10 +62,10 @@ final class BatchCommand implements Callable<Integer> {
         try (BufferedReader in = new BufferedReader(open(), 1 << 16)) {
             List<Line> chunk = new ArrayList<>(CHUNK);
             int number = 0;
-            for (String text; (text = readLine(in)) != null; ) {
+            for (Line line; (line = readLine(in, number + 1)) != null; ) {
                 number++;
-                if (!text.isBlank()) {
-                    chunk.add(new Line(number, text));
+                if (line.tooLong() || !line.text().isBlank()) {
+                    chunk.add(line);
                 }
                 if (chunk.size() == CHUNK) {
                     anyError |= flush(engine, chunk, out);
@@ -87,7 +88,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** Reads a line, but never holds more than MAX_LINE characters of it; longer lines come back marked. */
-    private static String readLine(BufferedReader in) throws IOException {
+    private static Line readLine(BufferedReader in, int number) throws IOException {
         StringBuilder b = new StringBuilder();
         int c;
         boolean over = false;
@@ -101,7 +102,7 @@ final class BatchCommand implements Callable<Integer> {
         if (c == -1 && b.isEmpty()) {
             return null;
         }
-        return over ? "\u0000" : b.toString();
+        return new Line(number, b.toString(), over);
     }
 
     private static boolean flush(Engine engine, List<Line> chunk, PrintWriter out) {
@@ -120,7 +121,7 @@ final class BatchCommand implements Callable<Integer> {
     private static Result answer(Engine engine, Line line) {
         JsonNode id = null;
         try {
-            if (line.text().equals("\u0000")) {
+            if (line.tooLong()) {
                 throw new BadInput("line longer than " + MAX_LINE + " characters; expected one ticket per line");
             }
             JsonNode ticket = parse(line.text());

@@ -52,17 +52,4 @@ final class Ranking {
         }
         return best;
     }
-
-    /** Shannon entropy in bits over the causes and "none of the known causes". */
-    double entropy() {
-        double h = term(unlisted);
-        for (double p : probabilities) {
-            h += term(p);
-        }
-        return h;
-    }
-
-    private static double term(double p) {
-        return p <= 0 ? 0 : -p * Math.log(p) / Math.log(2);
-    }
 }

@@ -74,14 +74,13 @@ final class KnowledgeReader {
         }
         String front = normalized.substring(4, end + 1);
         String article = normalized.substring(end + 5);
-        parse(file, front, Cause.class, 2).ifPresent(raw -> {
+        texts.put(file, normalized);
+        Yaml.read(front, Cause.class, file, 2, problems).ifPresent(raw -> {
             Cause c = new Cause(raw.id(), raw.title(), raw.summary(), raw.prior(), raw.evidence(), raw.confusedWith(),
                     raw.confirm(), raw.fixes(), raw.verify(), raw.sources(), article, file);
-            texts.put(file, normalized);
             new Validation(file, normalized, problems).cause(c, expectedId);
             put(causes, c.id(), c, file, "cause", "id:");
         });
-        texts.put(file, normalized);
     }
 
     private <T> Optional<T> parse(String file, String text, Class<T> type, int firstLine) {

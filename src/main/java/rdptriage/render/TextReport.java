@@ -46,7 +46,7 @@ public final class TextReport {
     }
 
     /** The leading causes with their reasons; the others on one line. */
-    public void ranking(Assessment a, int shown) {
+    private void ranking(Assessment a, int shown) {
         line("");
         line("Most likely causes");
         List<RankedCause> causes = a.causes();
