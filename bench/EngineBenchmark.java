@@ -1,7 +1,8 @@
 // Warm figures for the engine, printed, never asserted: one full step (assessment plus the choice
 // of the next question) in microseconds, and batch throughput in process on 1 and 2 threads.
 // Run through bench/run, or: java -cp target/rdp-triage.jar bench/EngineBenchmark.java
-// With "tickets N" it writes N realistic tickets as JSON Lines for the batch benchmark instead.
+// With "tickets N" it writes N realistic tickets as JSON Lines for the batch benchmark instead, and
+// with "urls N" N question-page addresses of such sessions for the web benchmark (bench/web).
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ public class EngineBenchmark {
         Engine engine = Engine.of(kb, RuleBase.compiled());
         if (args.length == 2 && args[0].equals("tickets")) {
             tickets(kb, engine, Integer.parseInt(args[1]));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("urls")) {
+            urls(kb, engine, Integer.parseInt(args[1]));
             return;
         }
         List<Answers> sessions = sessions(kb, engine, 2_000, new Random(42));
@@ -70,6 +75,15 @@ public class EngineBenchmark {
         int i = 0;
         for (Answers a : sessions(kb, engine, n, new Random(1))) {
             out.append(rdptriage.render.Json.write(Map.of("id", "T-" + (++i), "answers", a.values()))).append('\n');
+        }
+        System.out.print(out);
+    }
+
+    /** N question-page addresses of realistic sessions (1 to 8 answers), one per line, for the web benchmark. */
+    static void urls(KnowledgeBase kb, Engine engine, int n) {
+        StringBuilder out = new StringBuilder();
+        for (Answers a : sessions(kb, engine, n, new Random(7))) {
+            out.append("/triage").append(rdptriage.render.SessionLink.query(a.values())).append('\n');
         }
         System.out.print(out);
     }

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Engine;
@@ -32,10 +34,16 @@ final class EngineOptions {
 
     /** The built-in rules as compiled by the build, or, with --rules, all DRL compiled now. */
     Engine engine() {
-        KnowledgeBase kb = knowledgeBase();
         folders(rules, "--rules");
-        RuleBase base = rules.isEmpty() ? RuleBase.compiled() : RuleBase.compile(RuleBase.sources(rules));
-        return Engine.of(kb, base);
+        // the rules load on another core while the knowledge is read: both take a few hundred ms cold
+        CompletableFuture<RuleBase> base = CompletableFuture.supplyAsync(
+                () -> rules.isEmpty() ? RuleBase.compiled() : RuleBase.compile(RuleBase.sources(rules)));
+        KnowledgeBase kb = knowledgeBase();
+        try {
+            return Engine.of(kb, base.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     static void folders(List<Path> dirs, String option) {

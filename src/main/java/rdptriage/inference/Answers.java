@@ -19,11 +19,23 @@ public record Answers(Map<String, String> values) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** Raw answers split into the valid ones and a message for each one that is not. */
+    public record Checked(Answers valid, List<String> problems) {}
+
     /**
      * Checks raw answers against the knowledge: every question must exist and every value must be
      * one of its options (case-insensitive; codes also in decimal). Throws naming each problem.
      */
     public static Answers of(KnowledgeBase kb, Map<String, String> raw) {
+        Checked checked = check(kb, raw);
+        if (!checked.problems().isEmpty()) {
+            throw new BadInput(String.join("\n", checked.problems()));
+        }
+        return checked.valid();
+    }
+
+    /** Like {@link #of} but keeps every valid answer and lists the problems instead of throwing. */
+    public static Checked check(KnowledgeBase kb, Map<String, String> raw) {
         Map<String, String> valid = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         raw.forEach((question, value) -> {
@@ -36,10 +48,7 @@ public record Answers(Map<String, String> values) {
                     () -> errors.add("question '" + question + "' has no option '" + Clip.of(value)
                             + "'; expected one of: " + expected(q.get())));
         });
-        if (!errors.isEmpty()) {
-            throw new BadInput(String.join("\n", errors));
-        }
-        return new Answers(valid);
+        return new Checked(new Answers(valid), List.copyOf(errors));
     }
 
     public boolean answered(String question) {

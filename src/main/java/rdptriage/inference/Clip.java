@@ -1,13 +1,13 @@
 package rdptriage.inference;
 
 /** Shortens user text before it is echoed in a message, so a huge or hostile value cannot flood the output. */
-final class Clip {
+public final class Clip {
 
     private static final int MAX = 60;
 
     private Clip() {}
 
-    static String of(String s) {
+    public static String of(String s) {
         if (s == null) {
             return "null";
         }

@@ -21,8 +21,13 @@ public final class SessionLink {
             return "";
         }
         return "?" + answers.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .map(e -> pair(e.getKey(), e.getValue()))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** One name=value part of a query, URL-encoded. */
+    static String pair(String name, String value) {
+        return encode(name) + "=" + encode(value);
     }
 
     private static String encode(String s) {

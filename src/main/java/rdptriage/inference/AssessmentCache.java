@@ -1,0 +1,66 @@
+package rdptriage.inference;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Remembers the most recent assessments by answer set, for a server where many sessions pass
+ * through the same first answers. An assessment depends only on the answers (the knowledge and the
+ * rules do not change while the process runs), so a remembered one is exactly what the engine
+ * would compute again. Capacity 0 turns it off.
+ */
+public final class AssessmentCache {
+
+    private final Engine engine;
+    private final int capacity;
+    private final Map<String, Assessment> recent;
+
+    public AssessmentCache(Engine engine, int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be 0 or more, not " + capacity);
+        }
+        this.engine = engine;
+        this.capacity = capacity;
+        this.recent = new LinkedHashMap<>(Math.min(capacity, 1 << 16) * 4 / 3 + 1, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
+                return size() > AssessmentCache.this.capacity;
+            }
+        };
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The assessment for these answers, listing them in the order given. */
+    public Assessment assess(Answers answers) {
+        if (capacity == 0) {
+            return engine.assess(answers);
+        }
+        String key = key(answers);
+        Assessment a;
+        synchronized (recent) {
+            a = recent.get(key);
+        }
+        if (a == null) {
+            a = engine.assess(answers);
+            synchronized (recent) {
+                recent.put(key, a);
+            }
+        }
+        return a.answers().equals(answers.values()) && sameOrder(a.answers(), answers.values()) ? a
+                : new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.plan());
+    }
+
+    private static String key(Answers answers) {
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(answers.values()).forEach((q, v) -> key.append(q).append('=').append(v).append('&'));
+        return key.toString();
+    }
+
+    private static boolean sameOrder(Map<String, String> a, Map<String, String> b) {
+        return a.keySet().stream().toList().equals(b.keySet().stream().toList());
+    }
+}

@@ -1,0 +1,243 @@
+package rdptriage.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Assessment.Ask;
+import rdptriage.inference.Assessment.PlanItem;
+import rdptriage.inference.Assessment.RankedCause;
+import rdptriage.inference.Percent;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
+import rdptriage.knowledge.Step;
+
+/**
+ * One session as the HTML pages show it: the answers with their change and remove links, the
+ * question on screen with a link per option, the ranking with bars, and the fix plan. The answers
+ * are the session, so every link carries all of them.
+ */
+public final class SessionView {
+
+    /** A given answer with the links that change or remove it. */
+    public record Given(String question, String text, String label, String change, String remove) {}
+
+    /** One option of the question on screen: its link, and whether it is the current answer. */
+    public record Choice(String value, String label, String href, boolean current, int key) {}
+
+    /** A ranked cause as a row with a bar: width is the percentage 0-100. */
+    public record Row(String id, String title, String percent, double width, String level, String levelKey,
+                      List<Assessment.Reason> reasons, String article) {}
+
+    private static final int LEADING = 6;
+
+    private final KnowledgeBase kb;
+    private final Assessment assessment;
+    private final Links links;
+    private final String changing;
+    private final String baseUrl;
+    private List<Given> given;
+    private List<Choice> choices;
+    private List<Row> rows;
+
+    /**
+     * @param changing the question whose answer is being changed (shown instead of the next question), or null
+     * @param baseUrl  the absolute address of the Q&A, for the session link in the ticket note
+     */
+    public SessionView(KnowledgeBase kb, Assessment assessment, Links links, String changing, String baseUrl) {
+        this.kb = kb;
+        this.assessment = assessment;
+        this.links = links;
+        this.changing = changing;
+        this.baseUrl = baseUrl;
+    }
+
+    public Map<String, String> answers() {
+        return assessment.answers();
+    }
+
+    public List<Given> given() {
+        if (given == null) {
+            given = givenRows();
+        }
+        return given;
+    }
+
+    private List<Given> givenRows() {
+        List<Given> rows = new ArrayList<>();
+        answers().forEach((q, v) -> {
+            Question question = kb.question(q);
+            rows.add(new Given(q, question.text().strip(), Json.label(question, v),
+                    links.triage(with("ask", q)), links.triage(without(q))));
+        });
+        return rows;
+    }
+
+    /** The question on screen: the one being changed, else the engine's next question, else null. */
+    public Ask question() {
+        if (changing != null) {
+            return Ask.of(kb.question(changing), "You are changing your answer; the others are kept.");
+        }
+        return assessment.nextQuestion();
+    }
+
+    /** Who runs the question's command and in which shell, e.g. "admin, PowerShell". */
+    public String commandContext() {
+        Ask q = question();
+        return new Step(q.who(), q.shell(), false, null, null).context();
+    }
+
+    public boolean changing() {
+        return changing != null;
+    }
+
+    public String stopReason() {
+        return assessment.stopReason();
+    }
+
+    /** The number of the question on screen: one more than the answers given. */
+    public int number() {
+        return answers().size() + 1;
+    }
+
+    /**
+     * A question whose options come from a table of numeric codes (dozens of them): it gets a field
+     * to type the code as shown, and the full table folded away.
+     */
+    public boolean codeQuestion() {
+        Ask q = question();
+        return q != null && kb.question(q.id()).optionsFrom() != null
+                && q.options().stream().anyMatch(o -> o.value().startsWith("0x"));
+    }
+
+    /** Every option of the question on screen; the first nine get number keys. */
+    public List<Choice> choices() {
+        if (choices == null) {
+            choices = choiceRows();
+        }
+        return choices;
+    }
+
+    private List<Choice> choiceRows() {
+        Ask q = question();
+        if (q == null) {
+            return List.of();
+        }
+        List<Choice> out = new ArrayList<>();
+        String current = answers().get(q.id());
+        String base = links.triage(answers());
+        for (Option o : q.options()) {
+            out.add(new Choice(o.value(), o.label(), answering(base, q.id(), o.value()), o.value().equals(current),
+                    out.size() < 9 ? out.size() + 1 : 0));
+        }
+        return out;
+    }
+
+    /** The session with this answer: appended to the address (cheap), or replaced in place when changing. */
+    private String answering(String base, String question, String value) {
+        if (!answers().containsKey(question)) {
+            return base + (answers().isEmpty() ? "?" : "&") + SessionLink.pair(question, value);
+        }
+        Map<String, String> next = new LinkedHashMap<>(answers());
+        next.put(question, value);
+        return links.triage(next);
+    }
+
+    /** For a code question: the options that are not in its code table (no code, another code, don't know). */
+    public List<Choice> plainChoices() {
+        return choices().stream().filter(c -> !inTable(c.value())).toList();
+    }
+
+    /** For a code question: the codes or messages of its table. */
+    public List<Choice> codeChoices() {
+        return choices().stream().filter(c -> inTable(c.value())).toList();
+    }
+
+    private boolean inTable(String value) {
+        return kb.family(question().id(), value).isPresent();
+    }
+
+    /** The other answers, carried as hidden fields by the type-in form of a code question. */
+    public Map<String, String> hidden() {
+        Ask q = question();
+        return q == null ? answers() : without(q.id());
+    }
+
+    public List<Row> causes() {
+        if (rows == null) {
+            rows = causeRows();
+        }
+        return rows;
+    }
+
+    /** The leading causes, for the ranking beside a question. */
+    public List<Row> leading() {
+        return causes().subList(0, Math.min(LEADING, causes().size()));
+    }
+
+    private List<Row> causeRows() {
+        List<Row> rows = new ArrayList<>();
+        for (RankedCause c : assessment.causes()) {
+            rows.add(new Row(c.id(), c.title(), Percent.of(c.probability()), Math.round(c.probability() * 1000) / 10.0,
+                    c.evidenceLevel(), kb.cause(c.id()).evidence().level(), c.reasons(), links.cause(c.id())));
+        }
+        return rows;
+    }
+
+    public String unlisted() {
+        return Percent.of(assessment.unlisted());
+    }
+
+    public List<PlanItem> plan() {
+        return assessment.plan();
+    }
+
+    /** The plan step's label: check, fix with its risk, or a temporary workaround that lowers security. */
+    public String kind(PlanItem p) {
+        return TextReport.label(p);
+    }
+
+    public String percent(double p) {
+        return Percent.of(p);
+    }
+
+    public String triage() {
+        return links.triage(answers());
+    }
+
+    public String result() {
+        return links.result(answers());
+    }
+
+    public String checklist() {
+        return links.checklist(answers());
+    }
+
+    public String restart() {
+        return links.triage(Map.of());
+    }
+
+    /** The absolute session address, to paste into a ticket or a chat. */
+    public String shareable() {
+        return SessionLink.of(baseUrl, answers());
+    }
+
+    /** The same note as {@code triage --format markdown}. */
+    public String ticketNote() {
+        return new MarkdownReport(kb, baseUrl).render(assessment);
+    }
+
+    private Map<String, String> with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(answers());
+        m.put(key, value);
+        return m;
+    }
+
+    private Map<String, String> without(String question) {
+        Map<String, String> m = new LinkedHashMap<>(answers());
+        m.remove(question);
+        return m;
+    }
+}

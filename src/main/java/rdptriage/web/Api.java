@@ -1,0 +1,56 @@
+package rdptriage.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.inference.Answers;
+import rdptriage.inference.AssessmentCache;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.render.Json;
+
+/** The JSON endpoints: the same JSON as the CLI's --format json, and a health check. */
+final class Api {
+
+    private final AssessmentCache engine;
+    private final KnowledgeBase kb;
+    private final String questions;
+    private final String causes;
+    private final String health;
+
+    Api(AssessmentCache engine) {
+        this.engine = engine;
+        this.kb = engine.engine().knowledge();
+        this.questions = Json.pretty(Json.questions(kb)) + "\n";
+        this.causes = Json.pretty(Json.causes(kb)) + "\n";
+        this.health = Json.write(Map.of("status", "ok", "causes", kb.causes().size(),
+                "questions", kb.questions().size())) + "\n";
+    }
+
+    Response triage(Request r) {
+        Query query = Query.parse(r.rawQuery());
+        List<String> problems = new ArrayList<>(query.problems());
+        Answers.Checked checked = Answers.check(kb, query.pairs());
+        problems.addAll(checked.problems());
+        if (!problems.isEmpty()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", String.join("; ", problems));
+            error.put("problems", problems);
+            error.put("answers", checked.valid().values());
+            return Response.json(400, Json.pretty(error) + "\n");
+        }
+        return Response.json(200, Json.pretty(Json.assessment(engine.assess(checked.valid()))) + "\n");
+    }
+
+    Response questions(Request r) {
+        return Response.json(200, questions);
+    }
+
+    Response causes(Request r) {
+        return Response.json(200, causes);
+    }
+
+    Response health(Request r) {
+        return Response.json(200, health);
+    }
+}

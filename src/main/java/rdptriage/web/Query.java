@@ -1,0 +1,79 @@
+package rdptriage.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.inference.Clip;
+
+/**
+ * A query string read defensively: percent-decoding errors, repeated names and an oversized query
+ * are reported as problems naming the part concerned, and every pair that could be read is kept.
+ */
+record Query(Map<String, String> pairs, List<String> problems) {
+
+    /** Far above any real session (37 questions), far below what could hurt the server. */
+    static final int MAX_LENGTH = 4096;
+    static final int MAX_PAIRS = 64;
+
+    static Query parse(String raw) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (raw == null || raw.isEmpty()) {
+            return new Query(pairs, problems);
+        }
+        String text = raw;
+        if (text.length() > MAX_LENGTH) {
+            problems.add("the address is too long: its query has " + raw.length() + " characters, at most "
+                    + MAX_LENGTH + " are read; the rest was ignored");
+            int cut = text.lastIndexOf('&', MAX_LENGTH);
+            text = text.substring(0, Math.max(cut, 0));
+        }
+        String[] parts = text.split("&");
+        int read = 0;
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (++read > MAX_PAIRS) {
+                problems.add("the address has more than " + MAX_PAIRS + " parts; the rest was ignored");
+                break;
+            }
+            pair(part, pairs, problems);
+        }
+        return new Query(pairs, List.copyOf(problems));
+    }
+
+    private static void pair(String part, Map<String, String> pairs, List<String> problems) {
+        int eq = part.indexOf('=');
+        String name;
+        String value;
+        try {
+            name = decode(eq < 0 ? part : part.substring(0, eq));
+            value = eq < 0 ? "" : decode(part.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+            problems.add("'" + Clip.of(part) + "' is not valid URL encoding (a % must be followed by two hex digits)");
+            return;
+        }
+        if (eq < 0) {
+            problems.add("'" + Clip.of(name) + "' has no value; expected question-id=value");
+            return;
+        }
+        String before = pairs.put(name, value);
+        if (before != null && !before.equals(value)) {
+            problems.add("'" + Clip.of(name) + "' is given twice ('" + Clip.of(before) + "' and '" + Clip.of(value)
+                    + "'); the last one was kept");
+        }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Removes and returns a parameter that is not an answer (e.g. "ask"). */
+    String take(String name) {
+        return pairs.remove(name);
+    }
+}

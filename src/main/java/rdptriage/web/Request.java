@@ -1,0 +1,4 @@
+package rdptriage.web;
+
+/** The parts of an HTTP request the handlers use. */
+record Request(String path, String rawQuery, String host) {}

@@ -1,0 +1,22 @@
+package rdptriage.web;
+
+import java.nio.charset.StandardCharsets;
+
+/** What a handler returns: a status, a content type and the body bytes, plus an optional Location. */
+record Response(int status, String contentType, byte[] body, String location, boolean cacheable) {
+
+    static final String HTML = "text/html; charset=utf-8";
+    static final String JSON = "application/json; charset=utf-8";
+
+    static Response html(int status, String html) {
+        return new Response(status, HTML, html.getBytes(StandardCharsets.UTF_8), null, false);
+    }
+
+    static Response json(int status, String json) {
+        return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), null, false);
+    }
+
+    static Response redirect(String location) {
+        return new Response(303, "text/plain; charset=utf-8", new byte[0], location, false);
+    }
+}

@@ -1,0 +1,72 @@
+package rdptriage.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.inference.Answers;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Clip;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.inference.AssessmentCache;
+import rdptriage.render.Links;
+import rdptriage.render.Pages;
+import rdptriage.render.Prose;
+import rdptriage.render.SessionView;
+
+/**
+ * The question page, the result page and the printable checklist of a session. The session is the
+ * query; a part of it that cannot be used gives a 400 page naming it, with every valid answer kept.
+ */
+final class SessionPages {
+
+    /** The query parameter that shows an answered question again so its answer can be changed. */
+    static final String ASK = "ask";
+
+    private static final Links LINKS = Links.web();
+
+    private final AssessmentCache engine;
+    private final KnowledgeBase kb;
+    private final Pages pages;
+    private final Addresses addresses;
+
+    SessionPages(AssessmentCache engine, Pages pages, Addresses addresses) {
+        this.engine = engine;
+        this.kb = engine.engine().knowledge();
+        this.pages = pages;
+        this.addresses = addresses;
+    }
+
+    Response triage(Request r) {
+        return page("triage", r, "One question at a time; the causes re-rank with every answer.");
+    }
+
+    Response result(Request r) {
+        return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.");
+    }
+
+    Response checklist(Request r) {
+        return page("checklist", r, "A printable checklist of this session's fix plan.");
+    }
+
+    private Response page(String template, Request r, String description) {
+        Query query = Query.parse(r.rawQuery());
+        String ask = query.take(ASK);
+        List<String> problems = new ArrayList<>(query.problems());
+        Answers.Checked checked = Answers.check(kb, query.pairs());
+        problems.addAll(checked.problems());
+        if (ask != null && kb.findQuestion(ask).isEmpty()) {
+            problems.add("'" + ASK + "=" + Clip.of(ask) + "' names no question; the next question is shown instead");
+            ask = null;
+        }
+        Assessment a = engine.assess(checked.valid());
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", new SessionView(kb, a, LINKS, ask, addresses.base(r)));
+        model.put("links", LINKS);
+        model.put("brand", LINKS.start());
+        model.put("text", Prose.INSTANCE);
+        model.put("problems", problems);
+        model.put("description", description);
+        return Response.html(problems.isEmpty() ? 200 : 400, pages.render(template, model));
+    }
+}
