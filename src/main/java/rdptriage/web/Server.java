@@ -66,7 +66,7 @@ public final class Server implements AutoCloseable {
         http.setExecutor(pool);
         http.createContext("/", this::exchange);
         http.start();
-        this.warm = new Thread(() -> warmUp(sessions), "warm-up");
+        this.warm = new Thread(this::warmUp, "warm-up");
         warm.setDaemon(true);
         warm.start();
     }
@@ -106,12 +106,13 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    private void warmUp(SessionPages sessions) {
+    private void warmUp() {
         for (String q : List.of("", "error-code=0x904&extended-code=0x7", "error-code=0x904&extended-code=0x7&tcp-3389-test=closed")) {
-            sessions.triage(new Request("/triage", q, null));
-            sessions.result(new Request("/result", q, null));
+            for (String path : List.of("/triage", "/result", "/checklist", "/api/triage")) {
+                route(new Request(path, q, null));
+            }
         }
-        articles.article(new Request("/causes/rdp-certificate.html", null, null));
+        route(new Request("/causes/rdp-certificate.html", null, null));
     }
 
     private Response route(Request r) {

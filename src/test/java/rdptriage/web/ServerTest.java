@@ -1,0 +1,250 @@
+package rdptriage.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import rdptriage.cli.Main;
+import rdptriage.inference.Engines;
+import rdptriage.knowledge.Cause;
+import rdptriage.render.Json;
+
+/** The server over real HTTP: routes, the session in the address, bad input, headers, the JSON contract. */
+class ServerTest {
+
+    private static final String SESSION = "error-code=0x904&extended-code=0x7&tcp-3389-test=succeeded";
+
+    @Test
+    void questionPageShowsTheNextQuestionWithHelpAndWhy() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&extended-code=0x7");
+        assertEquals(200, r.statusCode());
+        var next = Engines.compiled().assess(Engines.compiled().answers(Map.of("error-code", "0x904", "extended-code", "0x7"))).nextQuestion();
+        assertTrue(r.body().contains(">" + escape(next.text()) + "</h1>"), "question text in h1");
+        assertTrue(r.body().contains(escape(next.why())), "why we ask");
+        assertTrue(r.body().contains("How to find out"));
+        assertTrue(r.body().contains("I don&#39;t know"), "I don't know is always offered");
+    }
+
+    @Test
+    void everyOptionLinkAddsOneAnswerAndKeepsTheOthers() throws Exception {
+        String body = Http.get("/triage?" + SESSION).body();
+        List<String> links = hrefs(body, "choice");
+        assertFalse(links.isEmpty());
+        for (String href : links) {
+            assertTrue(href.startsWith("/triage?" + SESSION + "&"), href);
+            assertEquals(4, href.substring(href.indexOf('?') + 1).split("&").length, href);
+        }
+    }
+
+    @Test
+    void changingAnAnswerShowsItsQuestionWithTheAnswerMarkedAndReplacesItInPlace() throws Exception {
+        String body = Http.get("/triage?" + SESSION + "&ask=extended-code").body();
+        assertTrue(body.contains("Change an answer"));
+        assertTrue(body.contains("aria-current=\"true\""), "the current answer is marked");
+        List<String> links = hrefs(body, "choice");
+        assertTrue(links.contains("/triage?error-code=0x904&amp;extended-code=0x5&amp;tcp-3389-test=succeeded".replace("&amp;", "&")),
+                "0x5 replaces 0x7 in place: " + links);
+    }
+
+    @Test
+    void removingAnAnswerKeepsTheOthers() throws Exception {
+        String body = Http.get("/triage?" + SESSION).body();
+        assertTrue(body.contains("href=\"/triage?error-code=0x904&amp;tcp-3389-test=succeeded\""), "remove link for extended-code");
+    }
+
+    @Test
+    void unknownQuestionGivesA400PageNamingItAndKeepingTheValidAnswers() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&colour=blue&extended-code=0x7");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("unknown question &#39;colour&#39;"));
+        assertTrue(r.body().contains("Every other answer was kept"));
+        assertTrue(r.body().contains("href=\"/triage?error-code=0x904&amp;extended-code=0x7&amp;ask=error-code\""),
+                "the valid answers are the session shown");
+    }
+
+    @Test
+    void aValueThatIsNotAnOptionNamesTheExpectedOnes() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?tcp-3389-test=maybe");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("question &#39;tcp-3389-test&#39; has no option &#39;maybe&#39;; expected one of:"), r.body());
+    }
+
+    @Test
+    void aScriptInAQueryValueIsEscapedAsText() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=%3Cscript%3Ealert(1)%3C%2Fscript%3E&%22%3E%3Cimg%20src%3Dx%3E=1");
+        assertEquals(400, r.statusCode());
+        assertFalse(r.body().contains("<script>alert"), "never echoed raw");
+        assertFalse(r.body().contains("<img src=x>"));
+        assertTrue(r.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void anOversizedQueryIsRefusedPoliteAndTheStartKept() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&x=" + "a".repeat(20_000));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("the address is too long"));
+        assertTrue(r.body().contains("href=\"/triage?error-code=0x904&amp;ask=error-code\""));
+    }
+
+    @Test
+    void anUnknownAskIsNamedAndTheNextQuestionShown() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&ask=nonsense");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("&#39;ask=nonsense&#39; names no question"));
+    }
+
+    @Test
+    void securityHeadersAreOnEveryResponse() throws Exception {
+        for (String path : List.of("/triage", "/result?" + SESSION, "/api/triage", "/assets/app.css", "/nowhere", "/triage?x=1")) {
+            HttpResponse<String> r = Http.get(path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+    }
+
+    @Test
+    void noPageHasInlineScriptOrStyle() throws Exception {
+        for (String path : List.of("/triage", "/triage?" + SESSION, "/result?" + SESSION, "/checklist?" + SESSION, "/causes/rdp-certificate.html", "/nowhere")) {
+            String body = Http.get(path).body();
+            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(body).find(), path + " has an inline script");
+            assertFalse(body.contains(" style=\"") || body.contains("<style"), path + " has inline style");
+            assertFalse(Pattern.compile("\\son[a-z]+=\"").matcher(body).find(), path + " has an inline event handler");
+            assertFalse(Pattern.compile("(src|href)=\"(https?:)?//(?!127\\.0\\.0\\.1)[^\"]*\"").matcher(body.replaceAll("<a [^>]*>", "")).find(),
+                    path + " loads something from another host");
+        }
+    }
+
+    @Test
+    void apiTriageIsTheSameJsonAsTheCli() throws Exception {
+        HttpResponse<String> r = Http.get("/api/triage?" + SESSION);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        String cli = cli("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7",
+                "--answer", "tcp-3389-test=succeeded", "--format", "json");
+        assertEquals(cli, r.body());
+    }
+
+    @Test
+    void apiErrorsAreJsonNamingTheProblemAndKeepingValidAnswers() throws Exception {
+        HttpResponse<String> r = Http.get("/api/triage?error-code=0x904&colour=blue");
+        assertEquals(400, r.statusCode());
+        JsonNode json = Json.MAPPER.readTree(r.body());
+        assertTrue(json.get("error").asText().contains("unknown question 'colour'"));
+        assertEquals("0x904", json.get("answers").get("error-code").asText());
+        assertEquals(404, Http.get("/api/nothing").statusCode());
+        assertTrue(Http.get("/api/nothing").body().contains("\"error\""));
+    }
+
+    @Test
+    void apiCataloguesAreTheSameAsTheCli() throws Exception {
+        assertEquals(cli("questions", "--format", "json"), Http.get("/api/questions").body());
+        assertEquals(cli("causes", "--format", "json"), Http.get("/api/causes").body());
+    }
+
+    @Test
+    void healthSaysOkWithTheKnowledgeSize() throws Exception {
+        JsonNode json = Json.MAPPER.readTree(Http.get("/health").body());
+        assertEquals("ok", json.get("status").asText());
+        assertEquals(Engines.knowledge().causes().size(), json.get("causes").asInt());
+    }
+
+    @Test
+    void rootRedirectsToANewTriage() throws Exception {
+        HttpResponse<String> r = Http.get("/");
+        assertEquals(303, r.statusCode());
+        assertEquals("/triage", r.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void unknownPathsAre404PagesAndOtherMethods405() throws Exception {
+        HttpResponse<String> r = Http.get("/causes/%3Cscript%3E.html");
+        assertEquals(404, r.statusCode());
+        assertFalse(r.body().contains("<script>"));
+        HttpResponse<String> post = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/triage"))
+                .POST(HttpRequest.BodyPublishers.ofString("error-code=0x904")).build());
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void resultPageHasThePlanAndTheSameTicketNoteAsTheCli() throws Exception {
+        HttpResponse<String> r = Http.get("/result?" + SESSION);
+        assertEquals(200, r.statusCode());
+        String body = r.body();
+        String note = cli("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7",
+                "--answer", "tcp-3389-test=succeeded", "--format", "markdown", "--base-url", Http.base());
+        Matcher m = Pattern.compile("<div class=\"command ticket\">.*?<code>(.*?)</code>", Pattern.DOTALL).matcher(body);
+        assertTrue(m.find(), "ticket note block");
+        assertEquals(note, unescape(m.group(1)));
+        assertTrue(body.contains("class=\"plan-items\""));
+        assertTrue(body.contains("<h4>Verify</h4>"));
+    }
+
+    @Test
+    void checklistListsEveryPlanStep() throws Exception {
+        var a = Engines.compiled().assess(Engines.compiled().answers(Map.of("error-code", "0x904", "extended-code", "0x7", "tcp-3389-test", "succeeded")));
+        String body = Http.get("/checklist?" + SESSION).body();
+        for (var p : a.plan()) {
+            assertTrue(body.contains(escape(p.title())), p.title());
+        }
+    }
+
+    @Test
+    void everyCauseHasAnArticleWithItsSectionsFixesAndSources() throws Exception {
+        for (Cause c : Engines.knowledge().causes()) {
+            HttpResponse<String> r = Http.get("/causes/" + c.id() + ".html");
+            assertEquals(200, r.statusCode(), c.id());
+            String body = r.body();
+            for (String section : List.of("What is happening", "How it shows up", "How it relates to 0x904 / extended 0x7")) {
+                assertTrue(body.contains("<h2>" + section + "</h2>"), c.id() + ": " + section);
+            }
+            c.fixes().forEach(f -> assertTrue(body.contains(escape(f.title())), c.id() + ": fix " + f.id()));
+            c.sources().forEach(s -> assertTrue(body.contains("id=\"source-" + s + "\""), c.id() + ": source " + s));
+        }
+    }
+
+    @Test
+    void assetsAreServedWithTheirTypes() throws Exception {
+        assertTrue(Http.get("/assets/app.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(Http.get("/assets/app.js").headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertEquals(404, Http.get("/assets/../knowledge/engine.yaml").statusCode());
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, exit);
+        return out.toString();
+    }
+
+    private static List<String> hrefs(String html, String cssClass) {
+        Matcher m = Pattern.compile("<a class=\"" + cssClass + "[^\"]*\" href=\"([^\"]*)\"").matcher(html);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).replace("&amp;", "&"));
+        }
+        return out;
+    }
+
+    private static String escape(String s) {
+        return s.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+}
