@@ -13,7 +13,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Markdown {
 
-    private static final Pattern SOURCE_KEY = Pattern.compile("\\[([A-Za-z0-9][A-Za-z0-9_.-]*)\\](?![(\\[:])");
+    // not before "(" or ":" (a Markdown link or link definition); before "[" it is the next key of a run like [S8][S10]
+    private static final Pattern SOURCE_KEY = Pattern.compile("\\[([A-Za-z0-9][A-Za-z0-9_.-]*)\\](?![(:])");
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();

@@ -1,0 +1,640 @@
+package rdptriage.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import rdptriage.inference.Engines;
+
+/**
+ * The browser Q&A in a real, headless Chromium: sessions driven by clicking only, changing and
+ * removing answers, history, shared links, the copy buttons, escaping, pages without JavaScript,
+ * number keys, accessibility (axe-core) and screenshots at phone and desktop width. One browser for
+ * the class, the server in-process on an ephemeral port.
+ */
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String NOTHING_MORE = "Nothing more is worth asking";
+    private static final String DONT_KNOW = "I don't know";
+    /** At most this many answers in a clicked session; the engine may stop asking earlier. */
+    private static final int MAX_ANSWERS = 8;
+
+    /** The texts whose right edge is past the viewport, outside any scrolling box: what makes a page scroll sideways. */
+    private static final String WIDE_TEXT = "var w = document.documentElement.clientWidth, out = [];"
+            + "var walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+            + "function scrolls(n) { for (var p = n.parentElement; p; p = p.parentElement) {"
+            + "  if (getComputedStyle(p).overflowX !== 'visible') { return true; } } return false; }"
+            + "while (walk.nextNode() && out.length < 8) { var r = document.createRange(); r.selectNodeContents(walk.currentNode);"
+            + "  var right = r.getBoundingClientRect().right;"
+            + "  if (right > w + 1 && !scrolls(walk.currentNode)) {"
+            + "    out.push(walk.currentNode.parentElement.tagName + '.' + walk.currentNode.parentElement.className"
+            + "      + ' right=' + Math.round(right) + ': ' + walk.currentNode.textContent.trim().slice(0, 80)); } }"
+            + "return out;";
+
+    /** Kept: a logger without a strong reference may be collected with its level. */
+    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
+
+    private static Server server;
+    private static String base;
+    private static ChromeDriver driver;
+    private static final List<Path> profiles = new ArrayList<>();
+
+    @BeforeAll
+    static void startServerAndBrowser() throws IOException {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("BrowserTest needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+                    + "; install them with: apt-get install -y chromium chromium-driver");
+        }
+        // raw DevTools commands need no version-matched selenium-devtools module: no warning about it
+        CDP_LOG.setLevel(Level.SEVERE);
+        server = Server.start(Engines.compiled(), Server.pages(), new Server.Config("127.0.0.1", 0, 4, null, 1000));
+        base = "http://127.0.0.1:" + server.port();
+        driver = newDriver(true);
+    }
+
+    @AfterAll
+    static void stopBrowserAndServer() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            for (Path p : profiles) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the tests
+
+    @Test
+    void aFullSessionRunsFromTheFirstQuestionToTheFixPlanByClickingOnly() {
+        open(driver, "/triage");
+        assertEquals("Question 1", content(driver, "p.eyebrow"));
+        assertTrue(given(driver).isEmpty(), "a new session has no answers");
+
+        int answers = answerByClicking(driver, MAX_ANSWERS);
+        assertTrue(answers >= 3, "at least three questions were asked, got " + answers);
+
+        String triageQuery = URI.create(driver.getCurrentUrl()).getRawQuery();
+        clickAndWait(driver, driver.findElement(By.cssSelector("a.button.primary")));
+        URI result = URI.create(driver.getCurrentUrl());
+        assertEquals("/result", result.getPath());
+        assertEquals(triageQuery, result.getRawQuery(), "the fix plan is for the same answers");
+        assertTrue(text(driver, "h1").startsWith("Most likely: "), text(driver, "h1"));
+
+        List<WebElement> items = driver.findElements(By.cssSelector("ol.plan-items > li.plan-item"));
+        assertFalse(items.isEmpty(), "the result page has a fix plan");
+        @SuppressWarnings("unchecked")
+        List<String> codes = (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('ol.plan-items .command pre > code')).map(function (c) { return c.textContent; });");
+        assertFalse(codes.isEmpty(), "the fix plan has commands");
+        assertEquals(0, codes.stream().filter(String::isBlank).count(), "every command block of the plan has a command to copy");
+        for (WebElement button : driver.findElements(By.cssSelector("button.copy"))) {
+            assertTrue(button.isDisplayed(), "with JavaScript, every copy button is shown");
+        }
+        assertTrue(driver.findElement(By.cssSelector(".command.ticket button.copy")).getText().contains("Copy as ticket note"));
+    }
+
+    @Test
+    void changingAnEarlierAnswerKeepsEveryOtherAnswer() {
+        open(driver, "/triage");
+        answerByClicking(driver, 3);
+        List<Given> before = given(driver);
+        List<String[]> pairsBefore = pairs(driver.getCurrentUrl());
+        assertEquals(3, before.size());
+
+        clickAndWait(driver, driver.findElements(By.cssSelector("section.given a[aria-label^='Change the answer to: ']")).get(0));
+        assertEquals("Change an answer", content(driver, "p.eyebrow"));
+        assertEquals(before.get(0).question(), text(driver, "h1#question"), "the question of the first answer is asked again");
+
+        Choice other = choices(driver).stream()
+                .filter(c -> !c.value().equals(pairsBefore.get(0)[1]) && !c.label().equals(DONT_KNOW))
+                .findFirst().orElseThrow();
+        clickAndWait(driver, reveal(driver, other.link()));
+
+        List<Given> after = given(driver);
+        assertEquals(before.size(), after.size(), "no answer was added or lost: " + after);
+        assertEquals(other.label(), after.get(0).label(), "the first answer is the new one");
+        assertNotEquals(before.get(0).label(), after.get(0).label());
+        assertEquals(before.subList(1, before.size()), after.subList(1, after.size()), "the other answers are all still there");
+
+        List<String[]> pairsAfter = pairs(driver.getCurrentUrl());
+        assertEquals(pairsBefore.size(), pairsAfter.size(), driver.getCurrentUrl());
+        assertEquals(pairsBefore.get(0)[0], pairsAfter.get(0)[0]);
+        assertEquals(other.value(), pairsAfter.get(0)[1], "the address has the new answer");
+        assertEquals(flat(pairsBefore.subList(1, pairsBefore.size())), flat(pairsAfter.subList(1, pairsAfter.size())),
+                "the address keeps the other answers");
+        assertNotEquals("Change an answer", content(driver, "p.eyebrow"), "after the change the next question is asked");
+    }
+
+    @Test
+    void removingAnAnswerKeepsTheOthers() {
+        open(driver, "/triage");
+        answerByClicking(driver, 3);
+        List<Given> before = given(driver);
+        List<String[]> pairsBefore = pairs(driver.getCurrentUrl());
+
+        clickAndWait(driver, driver.findElements(By.cssSelector("section.given a[aria-label^='Remove the answer to: ']")).get(1));
+
+        List<Given> expected = new ArrayList<>(before);
+        expected.remove(1);
+        assertEquals(expected, given(driver), "only the removed answer is gone");
+        List<String[]> pairsExpected = new ArrayList<>(pairsBefore);
+        pairsExpected.remove(1);
+        assertEquals(flat(pairsExpected), flat(pairs(driver.getCurrentUrl())), "the address keeps the other answers");
+    }
+
+    @Test
+    void theBackButtonReturnsToThePreviousQuestionAndForwardGoesOnAgain() {
+        open(driver, "/triage");
+        answerByClicking(driver, 2);
+        String firstUrl = driver.getCurrentUrl();
+        String firstQuestion = text(driver, "h1#question");
+        answerByClicking(driver, 1);
+        String secondUrl = driver.getCurrentUrl();
+        String secondQuestion = text(driver, "h1#question");
+        assertNotEquals(firstUrl, secondUrl);
+
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.navigate().back();
+        waitForNewPage(driver, page);
+        wait(driver).until(ExpectedConditions.urlToBe(firstUrl));
+        assertEquals(firstQuestion, text(driver, "h1#question"));
+        assertEquals(2, given(driver).size());
+
+        page = driver.findElement(By.tagName("html"));
+        driver.navigate().forward();
+        waitForNewPage(driver, page);
+        wait(driver).until(ExpectedConditions.urlToBe(secondUrl));
+        assertEquals(secondQuestion, text(driver, "h1#question"));
+        assertEquals(3, given(driver).size());
+    }
+
+    @Test
+    void reopeningACopiedSessionAddressShowsTheSamePage() {
+        open(driver, "/triage");
+        answerByClicking(driver, 4);
+        clickAndWait(driver, driver.findElement(By.cssSelector("a.button.primary")));
+        String url = driver.getCurrentUrl();
+        ResultSnapshot original = resultSnapshot(driver);
+        assertFalse(original.ranking().isEmpty());
+        assertFalse(original.plan().isEmpty());
+        String shareable = driver.findElement(By.cssSelector("a.shareable")).getDomProperty("href");
+        assertEquals(URI.create(url).getRawQuery(), URI.create(shareable).getRawQuery(), "the session link carries the same answers");
+
+        String home = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            driver.get(url);
+            assertEquals(original, resultSnapshot(driver), "same heading, ranking order, percents and plan");
+        } finally {
+            driver.close();
+            driver.switchTo().window(home);
+        }
+    }
+
+    @Test
+    void theCopyButtonPutsTheCommandOnTheClipboard() {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        open(driver, "/result?error-code=0x904&extended-code=0x7");
+        WebElement button = wait(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.copy")));
+        String expected = (String) driver.executeScript("return arguments[0].closest('.command').querySelector('pre > code').textContent;", button);
+        assertFalse(expected.isBlank(), "the first command block has a command");
+
+        button.click();
+        wait(driver).until(ExpectedConditions.textToBePresentInElement(button, "Copied"));
+        String clipboard = (String) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, function (e) { done('clipboard read failed: ' + e); });");
+        assertEquals(expected, clipboard);
+    }
+
+    @Test
+    void aScriptInTheAddressIsShownAsTextAndNeverRuns() {
+        String script = "<script>window.pwned=1</script>";
+        open(driver, "/triage?error-code=0x904&extended-code=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E");
+        assertTrue(text(driver, "div.problems").contains(script), text(driver, "div.problems"));
+        assertEquals(0L, driver.executeScript("return document.querySelectorAll('.problems script').length;"));
+        assertEquals("undefined", driver.executeScript("return typeof window.pwned;"));
+        assertEquals(List.of("0x904: Socket closed."), given(driver).stream().map(Given::label).toList(), "the valid answer is kept");
+
+        String tag = "\"><img src=x onerror=window.pwned=1>";
+        open(driver, "/triage?error-code=0x904&%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E=1");
+        assertTrue(text(driver, "div.problems").contains(tag), text(driver, "div.problems"));
+        assertEquals(0L, driver.executeScript("return document.querySelectorAll('img').length;"));
+        assertEquals("undefined", driver.executeScript("return typeof window.pwned;"));
+        assertEquals(1, given(driver).size());
+    }
+
+    @Test
+    void aSessionCompletesWithJavaScriptDisabled() {
+        ChromeDriver noJs = newDriver(false);
+        try {
+            open(noJs, "/triage");
+            // a typed code, decimal: the GET form needs no script
+            noJs.findElement(By.id("code-input")).sendKeys("2308");
+            clickAndWait(noJs, noJs.findElement(By.cssSelector("form.type-in button[type=submit]")));
+            assertEquals(List.of("0x904: Socket closed."), given(noJs).stream().map(Given::label).toList(),
+                    "2308 is understood as 0x904");
+            assertEquals(List.of("error-code=0x904"), flat(session(noJs)), "the session goes on with 0x904");
+            assertFalse(text(noJs, "h1#question").contains("\"Error code\""), "the error code is not asked again");
+
+            answerByClicking(noJs, MAX_ANSWERS);
+            clickAndWait(noJs, noJs.findElement(By.cssSelector("a.button.primary")));
+            assertEquals("/result", URI.create(noJs.getCurrentUrl()).getPath());
+            assertTrue(text(noJs, "h1").startsWith("Most likely: "));
+            assertFalse(noJs.findElements(By.cssSelector("li.plan-item .command code")).isEmpty(), "the commands are there to select");
+            List<WebElement> buttons = noJs.findElements(By.cssSelector("button.copy"));
+            assertFalse(buttons.isEmpty());
+            for (WebElement b : buttons) {
+                assertFalse(b.isDisplayed(), "without JavaScript the copy buttons stay hidden");
+            }
+        } finally {
+            noJs.quit();
+        }
+    }
+
+    @Test
+    void pressingANumberKeyPicksThatAnswer() {
+        open(driver, "/triage");
+        for (int i = 0; i < MAX_ANSWERS && driver.findElements(By.cssSelector("a.choice[data-key='1']")).isEmpty(); i++) {
+            answerByClicking(driver, 1);
+        }
+        WebElement first = driver.findElement(By.cssSelector("a.choice[data-key='1']"));
+        String href = first.getDomProperty("href");
+        String label = first.findElement(By.tagName("span")).getText();
+        int before = given(driver).size();
+
+        WebElement page = driver.findElement(By.tagName("html"));
+        new Actions(driver).sendKeys("1").perform();
+        waitForNewPage(driver, page);
+        wait(driver).until(ExpectedConditions.urlToBe(href));
+        List<Given> after = given(driver);
+        assertEquals(before + 1, after.size());
+        assertEquals(label, after.get(after.size() - 1).label());
+    }
+
+    @Test
+    void pagesHaveNoSeriousAccessibilityViolations() throws IOException {
+        String axe = axeSource();
+        List<String> report = new ArrayList<>();
+        for (String page : List.of("/triage", "/triage?error-code=0x904&extended-code=0x7",
+                "/result?error-code=0x904&extended-code=0x7", "/causes/rdp-certificate.html",
+                "/triage?error-code=0x904&nonsense=1")) {
+            open(driver, page);
+            if (page.contains("nonsense")) {
+                assertNotNull(driver.findElement(By.cssSelector("div.problems")), "the 400 page lists the problem");
+            }
+            report.addAll(seriousViolations(page, axe));
+        }
+        assertTrue(report.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", report));
+    }
+
+    @Test
+    void anArticleLinksEverySourceItCitesToThatSource() {
+        open(driver, "/causes/rdp-certificate.html");
+        @SuppressWarnings("unchecked")
+        List<String> unlinked = (List<String>) driver.executeScript(
+                "var out = [], walk = document.createTreeWalker(document.querySelector('.prose'), NodeFilter.SHOW_TEXT);"
+                        + "while (walk.nextNode()) { var n = walk.currentNode;"
+                        + "  if (!n.parentElement.closest('a, code') && /\\[S[0-9]+\\]/.test(n.textContent)) {"
+                        + "    out.push(n.textContent.trim().slice(-80)); } }"
+                        + "return out;");
+        assertEquals(List.of(), unlinked, "every [Sn] citation is a link");
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('.prose a[href^=\"#source-\"]')).filter(function (a) {"
+                        + "  return !document.getElementById(a.getAttribute('href').slice(1)); }).map(function (a) { return a.textContent; });");
+        assertEquals(List.of(), broken, "every citation link leads to an entry in the list of sources");
+        assertFalse(driver.findElements(By.cssSelector(".prose a[href^='#source-']")).isEmpty());
+    }
+
+    @Test
+    void screenshotsAtPhoneAndDesktopWidth() throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        try {
+            for (String[] page : List.of(new String[] {"question", "/triage?error-code=0x904&extended-code=0x7"},
+                    new String[] {"result", "/result?error-code=0x904&extended-code=0x7"})) {
+                for (Object[] size : List.of(new Object[] {"phone", 390, 844, true}, new Object[] {"desktop", 1280, 900, false})) {
+                    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[1], "height", size[2],
+                            "deviceScaleFactor", 1, "mobile", size[3]));
+                    open(driver, page[1]);
+                    Path file = dir.resolve(page[0] + "-" + size[0] + ".png");
+                    Files.write(file, fullPage(driver, ((Number) size[1]).intValue()));
+                    assertTrue(Files.size(file) > 1000, file + " is empty");
+                    Number overflow = (Number) driver.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertTrue(overflow.intValue() <= 0, () -> page[0] + " at " + size[0] + " width scrolls sideways by " + overflow
+                            + " px; text sticking out: " + driver.executeScript(WIDE_TEXT));
+                }
+            }
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        for (String name : List.of("question-phone.png", "question-desktop.png", "result-phone.png", "result-desktop.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(name)) && Files.size(dir.resolve(name)) > 0, name);
+        }
+    }
+
+    // ---------------------------------------------------------------- driving a session
+
+    record Given(String question, String label) {}
+
+    record Choice(WebElement link, String question, String value, String label) {}
+
+    record ResultSnapshot(String heading, List<String> ranking, List<String> plan) {}
+
+    /**
+     * Answers up to {@code max} questions by clicking: for the error code 0x904 and the extended code
+     * 0x7, otherwise the first answer that is not "I don't know". Every click must add exactly one
+     * answer, to the page and to the address. Returns the number of answers given.
+     */
+    private static int answerByClicking(WebDriver d, int max) {
+        int clicks = 0;
+        while (clicks < max && !NOTHING_MORE.equals(text(d, "h1#question"))) {
+            List<Given> before = given(d);
+            // the session as the page understood it (a typed 2308 is carried on as 0x904)
+            List<String[]> pairsBefore = session(d);
+            Choice c = nextChoice(d);
+            clickAndWait(d, reveal(d, c.link()));
+            clicks++;
+
+            List<Given> after = given(d);
+            assertEquals(before.size() + 1, after.size(), "one click, one more answer: " + after);
+            assertEquals(before, after.subList(0, before.size()), "earlier answers are kept");
+            assertEquals(c.label(), after.get(after.size() - 1).label(), "the clicked answer is listed");
+            List<String[]> expected = new ArrayList<>(pairsBefore);
+            expected.add(new String[] {c.question(), c.value()});
+            assertEquals(flat(expected), flat(pairs(d.getCurrentUrl())), "the address holds every answer");
+        }
+        return given(d).size();
+    }
+
+    private static Choice nextChoice(WebDriver d) {
+        List<Choice> all = choices(d);
+        assertFalse(all.isEmpty(), "a question page offers answers");
+        String question = all.get(0).question();
+        String wanted = switch (question) {
+            case "error-code" -> "0x904";
+            case "extended-code" -> "0x7";
+            default -> null;
+        };
+        return all.stream()
+                .filter(c -> wanted == null ? !c.label().equals(DONT_KNOW) : c.value().equals(wanted))
+                .findFirst().orElseThrow(() -> new AssertionError("no answer to pick for " + question));
+    }
+
+    /** The answers of the question on screen, plain ones first, then the full code list if any. */
+    private static List<Choice> choices(WebDriver d) {
+        List<Choice> out = new ArrayList<>();
+        List<String[]> current = session(d);
+        @SuppressWarnings("unchecked")
+        List<List<Object>> links = (List<List<Object>>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('section.ask a.choice')).map(function (a) {"
+                        + "  return [a, a.href, (a.querySelector('span') || a).textContent.trim()]; });");
+        for (List<Object> link : links) {
+            String[] pair = newOrChanged(current, pairs((String) link.get(1)));
+            if (pair == null) {
+                continue; // the answer already given, on a page for changing it
+            }
+            out.add(new Choice((WebElement) link.get(0), pair[0], pair[1], (String) link.get(2)));
+        }
+        return out;
+    }
+
+    /** The pair an answer link adds to the session, or changes in it; null if it changes nothing. */
+    private static String[] newOrChanged(List<String[]> current, List<String[]> target) {
+        for (String[] t : target) {
+            if (t[0].equals("ask")) {
+                continue;
+            }
+            boolean same = current.stream().anyMatch(c -> c[0].equals(t[0]) && c[1].equals(t[1]));
+            if (!same) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Opens the full list of codes if the link is in it (a closed details element hides its links). */
+    private static WebElement reveal(WebDriver d, WebElement link) {
+        if (!link.isDisplayed()) {
+            WebElement details = link.findElement(By.xpath("ancestor::details[1]"));
+            details.findElement(By.tagName("summary")).click();
+            wait(d).until(ExpectedConditions.visibilityOf(link));
+        }
+        return link;
+    }
+
+    /** The answers of the session as the page understood them: the query of its "See the fix plan" link. */
+    private static List<String[]> session(WebDriver d) {
+        return pairs(d.findElement(By.cssSelector("a.button.primary")).getDomProperty("href"));
+    }
+
+    private static List<Given> given(WebDriver d) {
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('section.given ol > li')).map(function (li) {"
+                        + "  return [li.querySelector('.given-q').innerText.trim(), li.querySelector('strong').innerText.trim()]; });");
+        return rows.stream().map(r -> new Given(r.get(0), r.get(1))).toList();
+    }
+
+    private static ResultSnapshot resultSnapshot(WebDriver d) {
+        @SuppressWarnings("unchecked")
+        List<String> ranking = (List<String>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('section.causes-full li.cause')).map(function (li) {"
+                        + "  return li.querySelector('a.cause-title').innerText.trim() + ' = ' + li.querySelector('span.percent').innerText.trim(); });");
+        @SuppressWarnings("unchecked")
+        List<String> plan = (List<String>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('li.plan-item h3')).map(function (h) { return h.innerText.trim(); });");
+        return new ResultSnapshot(text(d, "h1"), ranking, plan);
+    }
+
+    // ---------------------------------------------------------------- browser plumbing
+
+    private static ChromeDriver newDriver(boolean javascript) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("rdp-triage-chromium");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        profiles.add(profile);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.getPath());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        if (!javascript) {
+            o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService svc = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeDriver d = new ChromeDriver(svc, o);
+        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return d;
+    }
+
+    private static void open(WebDriver d, String path) {
+        d.get(base + path);
+    }
+
+    private static WebDriverWait wait(WebDriver d) {
+        return new WebDriverWait(d, WAIT);
+    }
+
+    /** Clicks a link or button that loads a new page and waits until the new page is there. */
+    private static void clickAndWait(WebDriver d, WebElement element) {
+        WebElement page = d.findElement(By.tagName("html"));
+        element.click();
+        waitForNewPage(d, page);
+    }
+
+    private static void waitForNewPage(WebDriver d, WebElement oldPage) {
+        wait(d).until(ExpectedConditions.stalenessOf(oldPage));
+        wait(d).until(x -> "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState;")));
+    }
+
+    /** The rendered text, as the reader sees it. */
+    private static String text(WebDriver d, String css) {
+        return d.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** The text in the page, before CSS (text-transform) changes its case. */
+    private static String content(WebDriver d, String css) {
+        return ((String) ((JavascriptExecutor) d).executeScript(
+                "return document.querySelector(arguments[0]).textContent;", css)).strip();
+    }
+
+    /** The decoded query pairs of an address, in order. */
+    private static List<String[]> pairs(String url) {
+        String q = URI.create(url).getRawQuery();
+        if (q == null || q.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(q.split("&")).map(p -> {
+            int eq = p.indexOf('=');
+            String k = eq < 0 ? p : p.substring(0, eq);
+            String v = eq < 0 ? "" : p.substring(eq + 1);
+            return new String[] {URLDecoder.decode(k, UTF_8), URLDecoder.decode(v, UTF_8)};
+        }).toList();
+    }
+
+    private static List<String> flat(List<String[]> pairs) {
+        return pairs.stream().map(p -> p[0] + "=" + p[1]).toList();
+    }
+
+    // ---------------------------------------------------------------- axe-core and screenshots
+
+    /** axe.min.js from the axe-core WebJar on the test class path; never from the network. */
+    private static String axeSource() throws IOException {
+        ClassLoader cl = BrowserTest.class.getClassLoader();
+        Properties props = new Properties();
+        try (InputStream in = cl.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            assertNotNull(in, "the axe-core WebJar is on the test class path");
+            props.load(in);
+        }
+        String path = "META-INF/resources/webjars/axe-core/" + props.getProperty("version") + "/axe.min.js";
+        try (InputStream in = cl.getResourceAsStream(path)) {
+            assertNotNull(in, path);
+            return new String(in.readAllBytes(), UTF_8);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> seriousViolations(String page, String axe) {
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                        + "  done(r.violations.map(function (v) {"
+                        + "    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
+                        + "            target: v.nodes.length ? JSON.stringify(v.nodes[0].target) : ''};"
+                        + "  }));"
+                        + "}, function (e) { done('axe failed: ' + e); });");
+        if (result instanceof String s) {
+            fail(page + ": " + s);
+        }
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+            String impact = String.valueOf(v.get("impact"));
+            String line = page + ": " + v.get("id") + " (" + impact + ", " + v.get("nodes") + " nodes): " + v.get("help")
+                    + "; first: " + v.get("target");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                out.add(line);
+            } else {
+                System.out.println("axe, minor: " + line);
+            }
+        }
+        return out;
+    }
+
+    /** The whole page as PNG through the DevTools protocol (capped, for very long pages). */
+    @SuppressWarnings("unchecked")
+    private static byte[] fullPage(ChromeDriver d, int width) {
+        Map<String, Object> metrics = d.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double height = Math.min(((Number) content.get("height")).doubleValue(), 12000);
+        Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
