@@ -19,6 +19,11 @@ public record Question(String id, String text, String help, String command, Stri
         return options.stream().filter(o -> o.value().equals(value)).findFirst();
     }
 
+    /** The label of one of its options, or the value itself if it is not one. */
+    public String label(String value) {
+        return option(value).map(Option::label).orElse(value);
+    }
+
     public List<Option> informativeOptions() {
         return options.stream().filter(Option::informative).toList();
     }

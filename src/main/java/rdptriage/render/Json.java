@@ -91,8 +91,4 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String label(Question q, String value) {
-        return q.option(value).map(Option::label).orElse(value);
-    }
 }

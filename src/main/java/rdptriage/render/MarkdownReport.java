@@ -36,7 +36,7 @@ public final class MarkdownReport {
         if (a.answers().isEmpty()) {
             line("- (none yet)");
         }
-        a.answers().forEach((q, v) -> line("- " + kb.question(q).text().strip() + " **" + escape(Json.label(kb.question(q), v)) + "**"));
+        a.answers().forEach((q, v) -> line("- " + kb.question(q).text().strip() + " **" + escape(kb.question(q).label(v)) + "**"));
         causes(a);
         if (a.nextQuestion() != null) {
             line("");

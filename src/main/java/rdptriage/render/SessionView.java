@@ -27,9 +27,18 @@ public final class SessionView {
     /** One option of the question on screen: its link, and whether it is the current answer. */
     public record Choice(String value, String label, String href, boolean current, int key) {}
 
-    /** A ranked cause as a row with a bar: width is the percentage 0-100. */
-    public record Row(String id, String title, String percent, double width, String level, String levelKey,
-                      List<Assessment.Reason> reasons, String article) {}
+    /** A ranked cause as a row with a bar: width is the percentage 0-100; words ready for the page. */
+    public record Row(String id, String title, String percent, double width, String level, String levelClass,
+                      List<Why> reasons, String reasonCount, String article) {}
+
+    /** One reason of a row: for or against, the text, and its source key in brackets (or null). */
+    public record Why(String side, String sign, String text, String source) {
+
+        static Why of(Assessment.Reason r) {
+            String side = r.weight() >= 0 ? "for" : "against";
+            return new Why(side, side + ":", r.text(), r.source() == null ? null : "[" + r.source() + "]");
+        }
+    }
 
     private static final int LEADING = 6;
 
@@ -69,7 +78,7 @@ public final class SessionView {
         List<Given> rows = new ArrayList<>();
         answers().forEach((q, v) -> {
             Question question = kb.question(q);
-            rows.add(new Given(q, question.text().strip(), Json.label(question, v),
+            rows.add(new Given(q, question.text().strip(), question.label(v),
                     links.triage(with("ask", q)), links.triage(without(q))));
         });
         return rows;
@@ -180,8 +189,10 @@ public final class SessionView {
     private List<Row> causeRows() {
         List<Row> rows = new ArrayList<>();
         for (RankedCause c : assessment.causes()) {
+            int n = c.reasons().size();
             rows.add(new Row(c.id(), c.title(), Percent.of(c.probability()), Math.round(c.probability() * 1000) / 10.0,
-                    c.evidenceLevel(), kb.cause(c.id()).evidence().level(), c.reasons(), links.cause(c.id())));
+                    c.evidenceLevel(), "level level-" + kb.cause(c.id()).evidence().level(),
+                    c.reasons().stream().map(Why::of).toList(), n == 1 ? "1 reason" : n + " reasons", links.cause(c.id())));
         }
         return rows;
     }

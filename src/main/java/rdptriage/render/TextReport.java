@@ -42,7 +42,7 @@ public final class TextReport {
         if (a.answers().isEmpty()) {
             line("  (none yet)");
         }
-        a.answers().forEach((q, v) -> line(String.format(Locale.ROOT, "  %-24s %s", q, Json.label(kb.question(q), v))));
+        a.answers().forEach((q, v) -> line(String.format(Locale.ROOT, "  %-24s %s", q, kb.question(q).label(v))));
     }
 
     /** The leading causes with their reasons; the others on one line. */

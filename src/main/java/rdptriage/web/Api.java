@@ -14,17 +14,15 @@ final class Api {
 
     private final AssessmentCache engine;
     private final KnowledgeBase kb;
-    private final String questions;
-    private final String causes;
     private final String health;
+    private String questions;
+    private String causes;
 
     Api(AssessmentCache engine) {
         this.engine = engine;
         this.kb = engine.engine().knowledge();
-        this.questions = Json.pretty(Json.questions(kb)) + "\n";
-        this.causes = Json.pretty(Json.causes(kb)) + "\n";
-        this.health = Json.write(Map.of("status", "ok", "causes", kb.causes().size(),
-                "questions", kb.questions().size())) + "\n";
+        this.health = String.format("{\"status\":\"ok\",\"causes\":%d,\"questions\":%d}%n",
+                kb.causes().size(), kb.questions().size());
     }
 
     Response triage(Request r) {
@@ -42,11 +40,18 @@ final class Api {
         return Response.json(200, Json.pretty(Json.assessment(engine.assess(checked.valid()))) + "\n");
     }
 
-    Response questions(Request r) {
+    /** The catalogues are written on first use, not at start: Jackson's first run costs ~0.1 s before "ready". */
+    synchronized Response questions(Request r) {
+        if (questions == null) {
+            questions = Json.pretty(Json.questions(kb)) + "\n";
+        }
         return Response.json(200, questions);
     }
 
-    Response causes(Request r) {
+    synchronized Response causes(Request r) {
+        if (causes == null) {
+            causes = Json.pretty(Json.causes(kb)) + "\n";
+        }
         return Response.json(200, causes);
     }
 

@@ -16,7 +16,7 @@ final class Articles {
 
     private final KnowledgeBase kb;
     private final Pages pages;
-    private final Markdown markdown = new Markdown();
+    private Markdown markdown;
     private final Map<String, Response> rendered = new ConcurrentHashMap<>();
 
     Articles(KnowledgeBase kb, Pages pages) {
@@ -33,9 +33,16 @@ final class Articles {
         return rendered.computeIfAbsent(id, this::render);
     }
 
+    private synchronized Markdown markdown() {
+        if (markdown == null) {
+            markdown = new Markdown();   // commonmark's classes load on first use, not before "ready"
+        }
+        return markdown;
+    }
+
     private Response render(String id) {
         return Response.html(200, pages.render("cause", Map.of(
-                "article", new ArticleView(kb, kb.cause(id), LINKS, markdown),
+                "article", new ArticleView(kb, kb.cause(id), LINKS, markdown()),
                 "links", LINKS,
                 "brand", LINKS.start(),
                 "text", Prose.INSTANCE,

@@ -113,6 +113,8 @@ public final class Server implements AutoCloseable {
             }
         }
         route(new Request("/causes/rdp-certificate.html", null, null));
+        route(new Request("/api/questions", null, null));
+        route(new Request("/api/causes", null, null));
     }
 
     private Response route(Request r) {
