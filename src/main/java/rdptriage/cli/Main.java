@@ -11,10 +11,10 @@ import picocli.CommandLine.Command;
 import rdptriage.inference.BadInput;
 import rdptriage.knowledge.KnowledgeException;
 
-/** Entry point: rdp-triage triage | serve | batch | questions | causes | lint. */
+/** Entry point: rdp-triage triage | serve | site | batch | questions | causes | lint. */
 @Command(name = "rdp-triage", mixinStandardHelpOptions = true, version = "rdp-triage 0.1.0",
         description = "Triage of the Remote Desktop error 0x904 / extended 0x7 and its neighbours.",
-        subcommands = {TriageCommand.class, ServeCommand.class, BatchCommand.class, QuestionsCommand.class, CausesCommand.class,
+        subcommands = {TriageCommand.class, ServeCommand.class, SiteCommand.class, BatchCommand.class, QuestionsCommand.class, CausesCommand.class,
                 LintCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
