@@ -22,7 +22,7 @@ public final class AssessmentCache {
         }
         this.engine = engine;
         this.capacity = capacity;
-        this.recent = new LinkedHashMap<>(Math.min(capacity, 1 << 16) * 4 / 3 + 1, 0.75f, true) {
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
                 return size() > AssessmentCache.this.capacity;
@@ -49,18 +49,15 @@ public final class AssessmentCache {
             synchronized (recent) {
                 recent.put(key, a);
             }
+            return a;
         }
-        return a.answers().equals(answers.values()) && sameOrder(a.answers(), answers.values()) ? a
-                : new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.plan());
+        // remembered under another order of the same answers, perhaps: list them as given this time
+        return new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.plan());
     }
 
     private static String key(Answers answers) {
         StringBuilder key = new StringBuilder();
         new TreeMap<>(answers.values()).forEach((q, v) -> key.append(q).append('=').append(v).append('&'));
         return key.toString();
-    }
-
-    private static boolean sameOrder(Map<String, String> a, Map<String, String> b) {
-        return a.keySet().stream().toList().equals(b.keySet().stream().toList());
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import rdptriage.inference.Percent;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
+import rdptriage.knowledge.Fix;
 import rdptriage.knowledge.Step;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Source;
@@ -56,6 +57,11 @@ public final class ArticleView {
         return kb.sources().stream()
                 .filter(s -> cited.contains(s.key()) || cause.article().contains("[" + s.key() + "]"))
                 .toList();
+    }
+
+    /** A fix's kind in the words of the fix plan. */
+    public String kind(Fix fix) {
+        return TextReport.label(fix.lowersSecurity() ? "workaround" : "fix", fix.risk());
     }
 
     /** A check's single step as a list, for the shared steps fragment. */

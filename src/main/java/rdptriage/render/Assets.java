@@ -33,9 +33,6 @@ public final class Assets {
             case "css" -> "text/css; charset=utf-8";
             case "js" -> "text/javascript; charset=utf-8";
             case "svg" -> "image/svg+xml";
-            case "json" -> "application/json; charset=utf-8";
-            case "png" -> "image/png";
-            case "woff2" -> "font/woff2";
             default -> "application/octet-stream";
         };
     }

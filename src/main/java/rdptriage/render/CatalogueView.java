@@ -61,8 +61,4 @@ public final class CatalogueView {
     public String anchor(CodeTable table, CodeEntry entry) {
         return table.table() + "-" + entry.code().replaceAll("[^A-Za-z0-9-]", "-");
     }
-
-    public String codesHref(String table, String code) {
-        return links.root() + "codes.html#" + table + "-" + code.replaceAll("[^A-Za-z0-9-]", "-");
-    }
 }

@@ -43,11 +43,6 @@ public record Links(String root, String qa) {
         return page("checklist", answers);
     }
 
-    /** Where the question page's type-in form is sent. */
-    public String action() {
-        return page("triage", Map.of());
-    }
-
     private String page(String name, Map<String, String> answers) {
         String base = qa == null ? "" : qa.isEmpty() || qa.endsWith("/") ? qa : qa + "/";
         return base + name + SessionLink.query(answers);

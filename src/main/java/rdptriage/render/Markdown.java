@@ -29,7 +29,7 @@ public final class Markdown {
         while (m.find()) {
             String key = m.group(1);
             m.appendReplacement(out, Matcher.quoteReplacement(
-                    keys.contains(key) ? "[\\[" + key + "\\]](#source-" + key + ")" : m.group()));
+                    keys.contains(key) ? "[\\[" + key + "\\]](#" + anchor(key) + ")" : m.group()));
         }
         m.appendTail(out);
         return out.toString();

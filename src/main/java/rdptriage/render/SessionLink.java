@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 /** The browser address that reopens a session: the answers are the session, carried in the query. */
 public final class SessionLink {
 
+    /** The query parameter that shows an answered question again so its answer can be changed. */
+    public static final String ASK = "ask";
+
     private SessionLink() {}
 
     /** e.g. http://localhost:8080/triage?error-code=0x904&extended-code=0x7 */

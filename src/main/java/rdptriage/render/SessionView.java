@@ -79,7 +79,7 @@ public final class SessionView {
         answers().forEach((q, v) -> {
             Question question = kb.question(q);
             rows.add(new Given(q, question.text().strip(), question.label(v),
-                    links.triage(with("ask", q)), links.triage(without(q))));
+                    links.triage(with(SessionLink.ASK, q)), links.triage(without(q))));
         });
         return rows;
     }

@@ -93,10 +93,15 @@ public final class TextReport {
     }
 
     static String label(PlanItem p) {
-        return switch (p.kind()) {
+        return label(p.kind(), p.risk());
+    }
+
+    /** A step's kind in words: check, fix with its risk, or a temporary workaround that lowers security. */
+    static String label(String kind, String risk) {
+        return switch (kind) {
             case "check" -> "check";
             case "workaround" -> "TEMPORARY WORKAROUND, LOWERS SECURITY";
-            default -> "fix, risk: " + p.risk();
+            default -> "fix, risk: " + risk;
         };
     }
 

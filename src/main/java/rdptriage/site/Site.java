@@ -66,7 +66,7 @@ public final class Site {
     private byte[] page(String template, Links links, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("links", links);
-        model.put("brand", links.root().isEmpty() ? "index.html" : links.root() + "index.html");
+        model.put("brand", links.root() + "index.html");
         model.put("text", Prose.INSTANCE);
         return pages.render(template, model).getBytes(StandardCharsets.UTF_8);
     }

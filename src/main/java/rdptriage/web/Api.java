@@ -1,6 +1,5 @@
 package rdptriage.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,8 @@ final class Api {
     }
 
     Response triage(Request r) {
-        Query query = Query.parse(r.rawQuery());
-        List<String> problems = new ArrayList<>(query.problems());
-        Answers.Checked checked = Answers.check(kb, query.pairs());
-        problems.addAll(checked.problems());
+        Answers.Checked checked = Query.parse(r.rawQuery()).answers(kb);
+        List<String> problems = checked.problems();
         if (!problems.isEmpty()) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("error", String.join("; ", problems));

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rdptriage.inference.Answers;
 import rdptriage.inference.Clip;
+import rdptriage.knowledge.KnowledgeBase;
 
 /**
  * A query string read defensively: percent-decoding errors, repeated names and an oversized query
@@ -70,6 +72,14 @@ record Query(Map<String, String> pairs, List<String> problems) {
 
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The pairs as answers: the valid ones, and the query's problems followed by the answers' problems. */
+    Answers.Checked answers(KnowledgeBase kb) {
+        Answers.Checked checked = Answers.check(kb, pairs);
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(checked.problems());
+        return new Answers.Checked(checked.valid(), List.copyOf(all));
     }
 
     /** Removes and returns a parameter that is not an answer (e.g. "ask"). */

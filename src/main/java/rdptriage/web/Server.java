@@ -47,7 +47,9 @@ public final class Server implements AutoCloseable {
         // without TCP_NODELAY every keep-alive response waits for a delayed ACK (~40 ms); read once, at class load
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.pages = pages;
-        String fallback = "http://localhost:" + config.port();
+        // bound first: a taken port fails before the warm-up, and --port 0 gets its real number
+        this.http = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 1024);
+        String fallback = "http://localhost:" + http.getAddress().getPort();
         AssessmentCache assessments = new AssessmentCache(engine, config.cache());
         SessionPages sessions = new SessionPages(assessments, pages, new Addresses(config.baseUrl(), fallback));
         Api api = new Api(assessments);
@@ -61,7 +63,6 @@ public final class Server implements AutoCloseable {
         routes.put("/api/causes", api::causes);
         routes.put("/health", api::health);
         sessions.triage(new Request("/triage", "error-code=0x904&extended-code=0x7", null));
-        this.http = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 1024);
         this.pool = Executors.newFixedThreadPool(config.threads());
         http.setExecutor(pool);
         http.createContext("/", this::exchange);

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
+import rdptriage.inference.AssessmentCache;
 import rdptriage.inference.Clip;
 import rdptriage.knowledge.KnowledgeBase;
-import rdptriage.inference.AssessmentCache;
 import rdptriage.render.Links;
 import rdptriage.render.Pages;
 import rdptriage.render.Prose;
+import rdptriage.render.SessionLink;
 import rdptriage.render.SessionView;
 
 /**
@@ -19,9 +20,6 @@ import rdptriage.render.SessionView;
  * query; a part of it that cannot be used gives a 400 page naming it, with every valid answer kept.
  */
 final class SessionPages {
-
-    /** The query parameter that shows an answered question again so its answer can be changed. */
-    static final String ASK = "ask";
 
     private static final Links LINKS = Links.web();
 
@@ -51,12 +49,11 @@ final class SessionPages {
 
     private Response page(String template, Request r, String description) {
         Query query = Query.parse(r.rawQuery());
-        String ask = query.take(ASK);
-        List<String> problems = new ArrayList<>(query.problems());
-        Answers.Checked checked = Answers.check(kb, query.pairs());
-        problems.addAll(checked.problems());
+        String ask = query.take(SessionLink.ASK);
+        Answers.Checked checked = query.answers(kb);
+        List<String> problems = new ArrayList<>(checked.problems());
         if (ask != null && kb.findQuestion(ask).isEmpty()) {
-            problems.add("'" + ASK + "=" + Clip.of(ask) + "' names no question; the next question is shown instead");
+            problems.add("'" + SessionLink.ASK + "=" + Clip.of(ask) + "' names no question; the next question is shown instead");
             ask = null;
         }
         Assessment a = engine.assess(checked.valid());
