@@ -2,11 +2,14 @@ package rdptriage.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import rdptriage.inference.Engine;
 import rdptriage.render.Pages;
 import rdptriage.site.Site;
 
@@ -33,10 +36,25 @@ final class SiteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        int files = new Site(engineOptions.knowledgeBase(), new Pages(), qaUrl).write(out);
+        // Thymeleaf loads on its own thread while the knowledge is read and the rules load
+        FutureTask<Pages> pages = new FutureTask<>(Site::warmPages);
+        new Thread(pages, "warm-pages").start();
+        Engine engine = engineOptions.engine();
+        int files = new Site(engine, get(pages), qaUrl).write(out);
         var o = spec.commandLine().getOut();
         o.printf("rdp-triage: wrote %d files to %s in %d ms%n", files, out, (System.nanoTime() - start) / 1_000_000);
         o.flush();
         return Main.OK;
+    }
+
+    private static Pages get(FutureTask<Pages> pages) {
+        try {
+            return pages.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -61,14 +61,24 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
-        try (Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index())) {
-            ev.insert(answers);
+        try (Evaluation ev = evaluation(answers)) {
             List<Evidence> evidence = ev.evidence();
             double[] weights = ev.weights();
             Ranking ranking = model.rank(weights);
             NextQuestion.Choice choice = new NextQuestion(model, ev, ranking, weights).choose(answers);
             return assessment(answers, evidence, ranking, choice);
         }
+    }
+
+    /** An evaluation of these answers on a pooled session, for analyses that try answers; the caller closes it. */
+    Evaluation evaluation(Answers answers) {
+        Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index());
+        ev.insert(answers);
+        return ev;
+    }
+
+    Model model() {
+        return model;
     }
 
     private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.Percent;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
@@ -15,16 +16,27 @@ import rdptriage.knowledge.Source;
 /** One cause as a full article: the Markdown body as HTML, checks, fixes, verify steps and sources. */
 public final class ArticleView {
 
-    /** Another cause this one is often confused with. */
-    public record Related(String id, String title, String href) {}
+    /** Another cause this one is often confused with, and the questions that tell the two apart. */
+    public record Related(String id, String title, String href, List<Telling> telling) {}
+
+    /** A question whose answer {@code here} points to this cause and {@code there} to the other one. */
+    public record Telling(String question, String href, String here, String there) {}
+
+    /** A code or message of the error that points to this cause, with its probability after it alone. */
+    public record Pointer(String what, String value, String label, String percent) {}
+
+    /** How many questions that tell two causes apart an article shows. */
+    static final int TELLING = 3;
 
     private final KnowledgeBase kb;
     private final Cause cause;
     private final Links links;
+    private final AnswerEffects effects;
     private final String html;
 
-    public ArticleView(KnowledgeBase kb, Cause cause, Links links, Markdown markdown) {
+    public ArticleView(KnowledgeBase kb, AnswerEffects effects, Cause cause, Links links, Markdown markdown) {
         this.kb = kb;
+        this.effects = effects;
         this.cause = cause;
         this.links = links;
         Set<String> keys = kb.sources().stream().map(Source::key).collect(Collectors.toSet());
@@ -45,8 +57,25 @@ public final class ArticleView {
 
     public List<Related> confusedWith() {
         return cause.confusedWith().stream()
-                .map(id -> new Related(id, kb.cause(id).title(), links.cause(id)))
+                .map(id -> new Related(id, kb.cause(id).title(), links.cause(id), telling(id)))
                 .toList();
+    }
+
+    private List<Telling> telling(String other) {
+        return effects.separating(cause.id(), other, TELLING).stream()
+                .map(s -> new Telling(s.question().text(), links.question(s.question().id()), s.first().label(), s.second().label()))
+                .toList();
+    }
+
+    /** The codes and messages of the error that point to this cause. */
+    public List<Pointer> pointers() {
+        return effects.pointingTo(cause.id()).stream()
+                .map(p -> new Pointer(what(p.question().optionsFrom()), p.option().value(), p.option().label(), Percent.of(p.probability())))
+                .toList();
+    }
+
+    private String what(String table) {
+        return kb.tables().stream().filter(t -> t.table().equals(table)).findFirst().map(t -> t.title()).orElse(table);
     }
 
     /** Every source cited by the cause, its checks and fixes, or in its article, in the order of the knowledge. */

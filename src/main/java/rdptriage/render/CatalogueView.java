@@ -1,14 +1,18 @@
 package rdptriage.render;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.Percent;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
 import rdptriage.knowledge.CodeEntry;
 import rdptriage.knowledge.CodeTable;
 import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Source;
 
 /** The knowledge as a whole, for the site's home and reference pages: causes ranked a priori, and the code tables. */
@@ -18,11 +22,31 @@ public final class CatalogueView {
     public record Entry(String id, String title, String summary, String prior, String level, String levelClass,
                         int cheapest, String href) {}
 
+    /** A cause a code points to, with its probability after that code alone. */
+    public record Pointer(String title, String href, String percent) {}
+
+    /**
+     * A row of the decoder: a code of a table with the causes it points to, or a run of neighbouring
+     * codes of one family that point to the same causes (then the meaning is the family's).
+     */
+    public record Decoded(CodeTable table, List<CodeEntry> entries, String anchor, String meaning, List<Pointer> pointsTo) {
+
+        public CodeEntry first() {
+            return entries.get(0);
+        }
+
+        public boolean message() {
+            return first().decimal() == null;
+        }
+    }
+
     private final KnowledgeBase kb;
+    private final AnswerEffects effects;
     private final Links links;
 
-    public CatalogueView(KnowledgeBase kb, Links links) {
+    public CatalogueView(KnowledgeBase kb, AnswerEffects effects, Links links) {
         this.kb = kb;
+        this.effects = effects;
         this.links = links;
     }
 
@@ -37,6 +61,57 @@ public final class CatalogueView {
 
     private static int cheapest(Cause c) {
         return c.confirm().stream().mapToInt(Check::effort).min().orElse(60);
+    }
+
+    /**
+     * The causes a code points to on its own (see {@link AnswerEffects#pointsTo}); empty when no
+     * cause of this knowledge base is tied to it.
+     */
+    public List<Pointer> pointsTo(CodeTable table, CodeEntry entry) {
+        return kb.questions().stream().filter(q -> table.table().equals(q.optionsFrom())).findFirst()
+                .map(q -> pointsTo(q, entry.code()))
+                .orElse(List.of());
+    }
+
+    /** The causes an answer points to on its own; empty for an answer that tells nothing ("I don't know"). */
+    public List<Pointer> pointsTo(Question q, String value) {
+        if (!q.option(value).map(Option::informative).orElse(false)) {
+            return List.of();
+        }
+        return effects.pointsTo(q.id(), value, AnswerEffects.POINTS_FLOOR, AnswerEffects.POINTS_LIMIT).stream()
+                .map(p -> new Pointer(kb.cause(p.cause()).title(), links.cause(p.cause()), Percent.of(p.probability())))
+                .toList();
+    }
+
+    /** The decoder: every code that points to at least one cause, table by table; a run of alike codes is one row. */
+    public List<Decoded> decoder() {
+        List<Decoded> out = new ArrayList<>();
+        for (CodeTable t : kb.tables()) {
+            List<CodeEntry> run = new ArrayList<>();
+            List<Pointer> runTo = List.of();
+            for (CodeEntry e : t.codes()) {
+                List<Pointer> to = pointsTo(t, e);
+                boolean alike = !run.isEmpty() && to.equals(runTo) && e.family() != null
+                        && e.family().equals(run.get(0).family());
+                if (!alike) {
+                    flush(out, t, run, runTo);
+                    run = new ArrayList<>();
+                    runTo = to;
+                }
+                run.add(e);
+            }
+            flush(out, t, run, runTo);
+        }
+        return out;
+    }
+
+    private void flush(List<Decoded> out, CodeTable t, List<CodeEntry> run, List<Pointer> to) {
+        if (run.isEmpty() || to.isEmpty()) {
+            return;
+        }
+        CodeEntry first = run.get(0);
+        String meaning = run.size() == 1 ? first.meaning() : family(t, first);
+        out.add(new Decoded(t, List.copyOf(run), anchor(t, first), meaning, to));
     }
 
     public List<CodeTable> tables() {
@@ -59,6 +134,10 @@ public final class CatalogueView {
 
     /** The anchor of a code on the reference page, e.g. main-0x904. */
     public String anchor(CodeTable table, CodeEntry entry) {
+        return anchorOf(table, entry);
+    }
+
+    public static String anchorOf(CodeTable table, CodeEntry entry) {
         return table.table() + "-" + entry.code().replaceAll("[^A-Za-z0-9-]", "-");
     }
 }

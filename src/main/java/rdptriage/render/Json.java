@@ -2,6 +2,9 @@ package rdptriage.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -81,6 +84,43 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JSON that is safe inside a script, even one inlined in HTML: ASCII only, and {@code <}, {@code >},
+     * {@code &} and the line separators U+2028 and U+2029 written as Unicode escapes, so no text can end
+     * the script or the string it is in.
+     */
+    public static String script(Object value) {
+        try {
+            return MAPPER.writer().with(ScriptEscapes.INSTANCE).with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The standard JSON escapes plus the characters that mean something to an HTML parser. */
+    private static final class ScriptEscapes extends CharacterEscapes {
+
+        static final ScriptEscapes INSTANCE = new ScriptEscapes();
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        private ScriptEscapes() {
+            ascii['<'] = ESCAPE_STANDARD;
+            ascii['>'] = ESCAPE_STANDARD;
+            ascii['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null; // non-ASCII, U+2028 and U+2029 included, is escaped by ESCAPE_NON_ASCII
         }
     }
 

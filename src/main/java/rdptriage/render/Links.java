@@ -4,14 +4,30 @@ import java.util.Map;
 
 /**
  * Page-relative addresses, the same for the web Q&A and the static site: {@code root} leads from the
- * page being rendered back to the top ("" or "../"), and {@code qa} is where the interactive Q&A runs
- * (the server itself, or a configured base URL for the static site; null when there is none).
+ * page being rendered back to the top ("" or "../"), {@code qa} is where the interactive Q&A runs
+ * (the server itself, or a configured base URL for the static site; null when there is none), and
+ * {@code site} says whether the static site's own pages (flowchart, search, checklist) are there.
  */
-public record Links(String root, String qa) {
+public record Links(String root, String qa, boolean site) {
 
     /** Links of the web Q&A: from the server's root, so they hold at any depth. */
     public static Links web() {
-        return new Links("/", "/");
+        return new Links("/", "/", false);
+    }
+
+    /** Links of a page of the static site, {@code root} being "" or "../". */
+    public static Links site(String root, String qa) {
+        return new Links(root, qa, true);
+    }
+
+    /** A page of the static site, e.g. page("search.html"). */
+    public String page(String name) {
+        return root + name;
+    }
+
+    /** A question's help on the flowchart page, or null where there is no such page (the web Q&A). */
+    public String question(String id) {
+        return site ? root + "flow.html#q-" + id : null;
     }
 
     public String asset(String name) {

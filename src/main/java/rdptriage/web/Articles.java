@@ -2,6 +2,8 @@ package rdptriage.web;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import rdptriage.inference.AnswerEffects;
+import rdptriage.inference.Engine;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.ArticleView;
 import rdptriage.render.Links;
@@ -14,13 +16,16 @@ final class Articles {
 
     private static final Links LINKS = Links.web();
 
+    private final Engine engine;
     private final KnowledgeBase kb;
     private final Pages pages;
     private Markdown markdown;
+    private AnswerEffects effects;
     private final Map<String, Response> rendered = new ConcurrentHashMap<>();
 
-    Articles(KnowledgeBase kb, Pages pages) {
-        this.kb = kb;
+    Articles(Engine engine, Pages pages) {
+        this.engine = engine;
+        this.kb = engine.knowledge();
         this.pages = pages;
     }
 
@@ -40,9 +45,16 @@ final class Articles {
         return markdown;
     }
 
+    private synchronized AnswerEffects effects() {
+        if (effects == null) {
+            effects = AnswerEffects.of(engine);   // every answer tried once, on the first article asked for
+        }
+        return effects;
+    }
+
     private Response render(String id) {
         return Response.html(200, pages.render("cause", Map.of(
-                "article", new ArticleView(kb, kb.cause(id), LINKS, markdown()),
+                "article", new ArticleView(kb, effects(), kb.cause(id), LINKS, markdown()),
                 "links", LINKS,
                 "brand", LINKS.start(),
                 "text", Prose.INSTANCE,

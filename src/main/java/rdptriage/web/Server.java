@@ -53,7 +53,7 @@ public final class Server implements AutoCloseable {
         AssessmentCache assessments = new AssessmentCache(engine, config.cache());
         SessionPages sessions = new SessionPages(assessments, pages, new Addresses(config.baseUrl(), fallback));
         Api api = new Api(assessments);
-        this.articles = new Articles(engine.knowledge(), pages);
+        this.articles = new Articles(engine, pages);
         routes.put("/", r -> Response.redirect("/triage"));
         routes.put("/triage", sessions::triage);
         routes.put("/result", sessions::result);

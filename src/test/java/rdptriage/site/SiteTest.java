@@ -30,7 +30,7 @@ class SiteTest {
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
 
     private static Map<String, byte[]> site() {
-        return new Site(Engines.knowledge(), new Pages(), null).files();
+        return new Site(Engines.compiled(), new Pages(), null).files();
     }
 
     @Test
@@ -98,7 +98,7 @@ class SiteTest {
     @Test
     void writingReplacesAnEarlierSiteAndLeavesNoTemporaryFolder(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("site");
-        Site site = new Site(Engines.knowledge(), new Pages(), null);
+        Site site = new Site(Engines.compiled(), new Pages(), null);
         int n = site.write(out);
         Files.writeString(out.resolve("stale.html"), "old");
         assertEquals(n, site.write(out));
@@ -111,7 +111,7 @@ class SiteTest {
     @Test
     void aFolderWithOtherFilesIsNeverReplaced(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("thesis.docx"), "precious");
-        BadInput e = assertThrows(BadInput.class, () -> new Site(Engines.knowledge(), new Pages(), null).write(dir));
+        BadInput e = assertThrows(BadInput.class, () -> new Site(Engines.compiled(), new Pages(), null).write(dir));
         assertTrue(e.getMessage().contains("holds other files"));
         assertTrue(Files.exists(dir.resolve("thesis.docx")));
     }
