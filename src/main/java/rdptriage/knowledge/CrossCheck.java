@@ -2,6 +2,8 @@ package rdptriage.knowledge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks references between files: cause, question, table and source ids must all resolve. */
 final class CrossCheck {
@@ -31,6 +33,36 @@ final class CrossCheck {
         }
         for (Fix f : c.fixes()) {
             f.sources().forEach(key -> source(c.file(), key));
+        }
+        article(c);
+    }
+
+    /** A citation like [S12] in an article: it must name a source. */
+    private static final Pattern CITATION = Pattern.compile("\\[(S\\d+)]");
+    /** A Markdown link or image target. */
+    private static final Pattern LINK = Pattern.compile("]\\(\\s*<?([^)\\s>]*)");
+    /** The one relative link an article may hold: another cause's article, beside it in causes/. */
+    private static final Pattern ARTICLE = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)\\.html(#[A-Za-z0-9_-]+)?");
+
+    private void article(Cause c) {
+        String body = c.article() == null ? "" : c.article();
+        Matcher m = CITATION.matcher(body);
+        while (m.find()) {
+            source(c.file(), m.group(1));
+        }
+        m = LINK.matcher(body);
+        while (m.find()) {
+            String target = m.group(1);
+            if (target.startsWith("https://") || target.startsWith("http://")) {
+                continue;
+            }
+            Matcher a = ARTICLE.matcher(target);
+            if (!a.matches()) {
+                problem(c.file(), target, "article link '" + target + "' leads nowhere: expected an http(s) address or "
+                        + "another cause's article as ID.html");
+            } else if (kb.findCause(a.group(1)).isEmpty()) {
+                problem(c.file(), target, "article link '" + target + "' names unknown cause '" + a.group(1) + "'");
+            }
         }
     }
 
