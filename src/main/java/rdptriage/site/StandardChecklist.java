@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import rdptriage.knowledge.Check;
 import rdptriage.knowledge.KnowledgeBase;
@@ -14,8 +15,8 @@ import rdptriage.render.CatalogueView;
 import rdptriage.render.Links;
 
 /**
- * The standard triage on paper: first what the user can answer, then each cause's cheapest check,
- * the safe ones first (from the user's computer before the host, without elevation before with),
+ * The standard triage on paper: first what the user can answer, then each cause's cheapest check
+ * that those answers do not already give, the safe ones first (from the user's computer before the host, without elevation before with),
  * and within that in the home page's order (likely and cheap first). Same check, one line.
  */
 public final class StandardChecklist {
@@ -37,18 +38,21 @@ public final class StandardChecklist {
 
     /** @param order question ids in the order the guided path first asks them */
     public StandardChecklist(KnowledgeBase kb, CatalogueView catalogue, List<String> order, Links links) {
-        this.asks = kb.questions().stream()
-                .filter(q -> "user".equals(q.who()))
+        List<Question> asked = kb.questions().stream().filter(q -> "user".equals(q.who())).toList();
+        this.asks = asked.stream()
                 .sorted(Comparator.comparingInt((Question q) -> order.indexOf(q.id()) < 0 ? Integer.MAX_VALUE : order.indexOf(q.id()))
                         .thenComparingInt(Question::effort).thenComparing(Question::id))
                 .map(q -> new Ask(q.text(), links.question(q.id()), q.optionsFrom() != null
                         ? "Write it down exactly: ________________"
                         : q.informativeOptions().stream().map(Option::label).collect(Collectors.joining(" / "))))
                 .toList();
-        // each cause's cheapest check, causes in the home page's order; a check shared by causes is one item
+        // each cause's cheapest check that the questions above do not already cover, causes in the home
+        // page's order; a check shared by causes is one item
+        Set<String> covered = asked.stream().map(Question::id).collect(Collectors.toSet());
         Map<String, Item> items = new LinkedHashMap<>();
         for (CatalogueView.Entry e : catalogue.causes()) {
-            Check k = kb.cause(e.id()).confirm().stream().min(Comparator.comparingInt(Check::effort)).orElse(null);
+            Check k = kb.cause(e.id()).confirm().stream().filter(c -> c.answers() == null || !covered.contains(c.answers()))
+                    .min(Comparator.comparingInt(Check::effort)).orElse(null);
             if (k == null) {
                 continue;
             }
