@@ -6,26 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static rdptriage.browser.Chromium.axeSource;
+import static rdptriage.browser.Chromium.clickAndWait;
+import static rdptriage.browser.Chromium.content;
+import static rdptriage.browser.Chromium.sidewaysOverflow;
+import static rdptriage.browser.Chromium.text;
+import static rdptriage.browser.Chromium.waitFor;
+import static rdptriage.browser.Chromium.waitForNewPage;
+import static rdptriage.browser.Chromium.wideTexts;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +32,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import rdptriage.browser.Chromium;
 import rdptriage.inference.Engines;
 
 /**
@@ -50,59 +45,33 @@ import rdptriage.inference.Engines;
  */
 class BrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String NOTHING_MORE = "Nothing more is worth asking";
     private static final String DONT_KNOW = "I don't know";
     /** At most this many answers in a clicked session; the engine may stop asking earlier. */
     private static final int MAX_ANSWERS = 8;
 
-    /** The texts whose right edge is past the viewport, outside any scrolling box: what makes a page scroll sideways. */
-    private static final String WIDE_TEXT = "var w = document.documentElement.clientWidth, out = [];"
-            + "var walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
-            + "function scrolls(n) { for (var p = n.parentElement; p; p = p.parentElement) {"
-            + "  if (getComputedStyle(p).overflowX !== 'visible') { return true; } } return false; }"
-            + "while (walk.nextNode() && out.length < 8) { var r = document.createRange(); r.selectNodeContents(walk.currentNode);"
-            + "  var right = r.getBoundingClientRect().right;"
-            + "  if (right > w + 1 && !scrolls(walk.currentNode)) {"
-            + "    out.push(walk.currentNode.parentElement.tagName + '.' + walk.currentNode.parentElement.className"
-            + "      + ' right=' + Math.round(right) + ': ' + walk.currentNode.textContent.trim().slice(0, 80)); } }"
-            + "return out;";
-
-    /** Kept: a logger without a strong reference may be collected with its level. */
-    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
-
     private static Server server;
     private static String base;
+    private static Chromium chromium;
     private static ChromeDriver driver;
-    private static final List<Path> profiles = new ArrayList<>();
 
     @BeforeAll
     static void startServerAndBrowser() throws IOException {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("BrowserTest needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
-                    + "; install them with: apt-get install -y chromium chromium-driver");
-        }
-        // raw DevTools commands need no version-matched selenium-devtools module: no warning about it
-        CDP_LOG.setLevel(Level.SEVERE);
         server = Server.start(Engines.compiled(), Server.pages(), new Server.Config("127.0.0.1", 0, 4, null, 1000));
         base = "http://127.0.0.1:" + server.port();
-        driver = newDriver(true);
+        chromium = Chromium.start(true);
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowserAndServer() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (server != null) {
                 server.close();
-            }
-            for (Path p : profiles) {
-                deleteTree(p);
             }
         }
     }
@@ -201,14 +170,14 @@ class BrowserTest {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.navigate().back();
         waitForNewPage(driver, page);
-        wait(driver).until(ExpectedConditions.urlToBe(firstUrl));
+        waitFor(driver).until(ExpectedConditions.urlToBe(firstUrl));
         assertEquals(firstQuestion, text(driver, "h1#question"));
         assertEquals(2, given(driver).size());
 
         page = driver.findElement(By.tagName("html"));
         driver.navigate().forward();
         waitForNewPage(driver, page);
-        wait(driver).until(ExpectedConditions.urlToBe(secondUrl));
+        waitFor(driver).until(ExpectedConditions.urlToBe(secondUrl));
         assertEquals(secondQuestion, text(driver, "h1#question"));
         assertEquals(3, given(driver).size());
     }
@@ -238,19 +207,9 @@ class BrowserTest {
 
     @Test
     void theCopyButtonPutsTheCommandOnTheClipboard() {
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        chromium.allowClipboard(base);
         open(driver, "/result?error-code=0x904&extended-code=0x7");
-        WebElement button = wait(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.copy")));
-        String expected = (String) driver.executeScript("return arguments[0].closest('.command').querySelector('pre > code').textContent;", button);
-        assertFalse(expected.isBlank(), "the first command block has a command");
-
-        button.click();
-        wait(driver).until(ExpectedConditions.textToBePresentInElement(button, "Copied"));
-        String clipboard = (String) driver.executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "navigator.clipboard.readText().then(done, function (e) { done('clipboard read failed: ' + e); });");
-        assertEquals(expected, clipboard);
+        chromium.assertCopies(waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.copy"))));
     }
 
     @Test
@@ -271,9 +230,9 @@ class BrowserTest {
     }
 
     @Test
-    void aSessionCompletesWithJavaScriptDisabled() {
-        ChromeDriver noJs = newDriver(false);
-        try {
+    void aSessionCompletesWithJavaScriptDisabled() throws IOException {
+        try (Chromium noJsBrowser = Chromium.start(false)) {
+            ChromeDriver noJs = noJsBrowser.driver();
             open(noJs, "/triage");
             // a typed code, decimal: the GET form needs no script
             noJs.findElement(By.id("code-input")).sendKeys("2308");
@@ -293,8 +252,6 @@ class BrowserTest {
             for (WebElement b : buttons) {
                 assertFalse(b.isDisplayed(), "without JavaScript the copy buttons stay hidden");
             }
-        } finally {
-            noJs.quit();
         }
     }
 
@@ -312,7 +269,7 @@ class BrowserTest {
         WebElement page = driver.findElement(By.tagName("html"));
         new Actions(driver).sendKeys("1").perform();
         waitForNewPage(driver, page);
-        wait(driver).until(ExpectedConditions.urlToBe(href));
+        waitFor(driver).until(ExpectedConditions.urlToBe(href));
         List<Given> after = given(driver);
         assertEquals(before + 1, after.size());
         assertEquals(label, after.get(after.size() - 1).label());
@@ -329,7 +286,7 @@ class BrowserTest {
             if (page.contains("nonsense")) {
                 assertNotNull(driver.findElement(By.cssSelector("div.problems")), "the 400 page lists the problem");
             }
-            report.addAll(seriousViolations(page, axe));
+            report.addAll(chromium.seriousViolations(page, axe));
         }
         assertTrue(report.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", report));
     }
@@ -361,20 +318,16 @@ class BrowserTest {
             for (String[] page : List.of(new String[] {"question", "/triage?error-code=0x904&extended-code=0x7"},
                     new String[] {"result", "/result?error-code=0x904&extended-code=0x7"})) {
                 for (Object[] size : List.of(new Object[] {"phone", 390, 844, true}, new Object[] {"desktop", 1280, 900, false})) {
-                    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[1], "height", size[2],
-                            "deviceScaleFactor", 1, "mobile", size[3]));
+                    chromium.emulateSize((Integer) size[1], (Integer) size[2], (Boolean) size[3]);
                     open(driver, page[1]);
-                    Path file = dir.resolve(page[0] + "-" + size[0] + ".png");
-                    Files.write(file, fullPage(driver, ((Number) size[1]).intValue()));
-                    assertTrue(Files.size(file) > 1000, file + " is empty");
-                    Number overflow = (Number) driver.executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                    assertTrue(overflow.intValue() <= 0, () -> page[0] + " at " + size[0] + " width scrolls sideways by " + overflow
-                            + " px; text sticking out: " + driver.executeScript(WIDE_TEXT));
+                    chromium.screenshot(dir.resolve(page[0] + "-" + size[0] + ".png"), (Integer) size[1]);
+                    int overflow = sidewaysOverflow(driver);
+                    assertTrue(overflow <= 0, () -> page[0] + " at " + size[0] + " width scrolls sideways by " + overflow
+                            + " px; text sticking out: " + wideTexts(driver));
                 }
             }
         } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chromium.realSize();
         }
         for (String name : List.of("question-phone.png", "question-desktop.png", "result-phone.png", "result-desktop.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(name)) && Files.size(dir.resolve(name)) > 0, name);
@@ -466,7 +419,7 @@ class BrowserTest {
         if (!link.isDisplayed()) {
             WebElement details = link.findElement(By.xpath("ancestor::details[1]"));
             details.findElement(By.tagName("summary")).click();
-            wait(d).until(ExpectedConditions.visibilityOf(link));
+            waitFor(d).until(ExpectedConditions.visibilityOf(link));
         }
         return link;
     }
@@ -497,59 +450,8 @@ class BrowserTest {
 
     // ---------------------------------------------------------------- browser plumbing
 
-    private static ChromeDriver newDriver(boolean javascript) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("rdp-triage-chromium");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        profiles.add(profile);
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.getPath());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        if (!javascript) {
-            o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService svc = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver d = new ChromeDriver(svc, o);
-        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return d;
-    }
-
     private static void open(WebDriver d, String path) {
         d.get(base + path);
-    }
-
-    private static WebDriverWait wait(WebDriver d) {
-        return new WebDriverWait(d, WAIT);
-    }
-
-    /** Clicks a link or button that loads a new page and waits until the new page is there. */
-    private static void clickAndWait(WebDriver d, WebElement element) {
-        WebElement page = d.findElement(By.tagName("html"));
-        element.click();
-        waitForNewPage(d, page);
-    }
-
-    private static void waitForNewPage(WebDriver d, WebElement oldPage) {
-        wait(d).until(ExpectedConditions.stalenessOf(oldPage));
-        wait(d).until(x -> "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState;")));
-    }
-
-    /** The rendered text, as the reader sees it. */
-    private static String text(WebDriver d, String css) {
-        return d.findElement(By.cssSelector(css)).getText();
-    }
-
-    /** The text in the page, before CSS (text-transform) changes its case. */
-    private static String content(WebDriver d, String css) {
-        return ((String) ((JavascriptExecutor) d).executeScript(
-                "return document.querySelector(arguments[0]).textContent;", css)).strip();
     }
 
     /** The decoded query pairs of an address, in order. */
@@ -568,73 +470,5 @@ class BrowserTest {
 
     private static List<String> flat(List<String[]> pairs) {
         return pairs.stream().map(p -> p[0] + "=" + p[1]).toList();
-    }
-
-    // ---------------------------------------------------------------- axe-core and screenshots
-
-    /** axe.min.js from the axe-core WebJar on the test class path; never from the network. */
-    private static String axeSource() throws IOException {
-        ClassLoader cl = BrowserTest.class.getClassLoader();
-        Properties props = new Properties();
-        try (InputStream in = cl.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            assertNotNull(in, "the axe-core WebJar is on the test class path");
-            props.load(in);
-        }
-        String path = "META-INF/resources/webjars/axe-core/" + props.getProperty("version") + "/axe.min.js";
-        try (InputStream in = cl.getResourceAsStream(path)) {
-            assertNotNull(in, path);
-            return new String(in.readAllBytes(), UTF_8);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations(String page, String axe) {
-        driver.executeScript(axe);
-        Object result = driver.executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                        + "  done(r.violations.map(function (v) {"
-                        + "    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
-                        + "            target: v.nodes.length ? JSON.stringify(v.nodes[0].target) : ''};"
-                        + "  }));"
-                        + "}, function (e) { done('axe failed: ' + e); });");
-        if (result instanceof String s) {
-            fail(page + ": " + s);
-        }
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-            String impact = String.valueOf(v.get("impact"));
-            String line = page + ": " + v.get("id") + " (" + impact + ", " + v.get("nodes") + " nodes): " + v.get("help")
-                    + "; first: " + v.get("target");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                out.add(line);
-            } else {
-                System.out.println("axe, minor: " + line);
-            }
-        }
-        return out;
-    }
-
-    /** The whole page as PNG through the DevTools protocol (capped, for very long pages). */
-    @SuppressWarnings("unchecked")
-    private static byte[] fullPage(ChromeDriver d, int width) {
-        Map<String, Object> metrics = d.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double height = Math.min(((Number) content.get("height")).doubleValue(), 12000);
-        Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        return Base64.getDecoder().decode((String) shot.get("data"));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
