@@ -26,6 +26,9 @@ public final class Main {
         // one buffered UTF-8 writer: batch writes hundreds of megabytes; commands flush where a person waits
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        // logging is set up here, on one thread: when site and serve load the rules and the templates
+        // on two threads at once, SLF4J would otherwise print a warning about replayed calls
+        org.slf4j.LoggerFactory.getILoggerFactory();
         int status = run(args, out, new PrintWriter(System.err, true));
         out.flush();
         System.exit(status);
