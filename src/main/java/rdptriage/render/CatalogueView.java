@@ -2,7 +2,10 @@ package rdptriage.render;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.Percent;
@@ -83,35 +86,31 @@ public final class CatalogueView {
                 .toList();
     }
 
-    /** The decoder: every code that points to at least one cause, table by table; a run of alike codes is one row. */
+    /**
+     * The decoder: every code that points to at least one cause, table by table; codes of one family
+     * that point to the same causes share a row, at the place of the first of them.
+     */
     public List<Decoded> decoder() {
         List<Decoded> out = new ArrayList<>();
         for (CodeTable t : kb.tables()) {
-            List<CodeEntry> run = new ArrayList<>();
-            List<Pointer> runTo = List.of();
+            Map<String, List<CodeEntry>> rows = new LinkedHashMap<>();
+            Map<String, List<Pointer>> to = new HashMap<>();
             for (CodeEntry e : t.codes()) {
-                List<Pointer> to = pointsTo(t, e);
-                boolean alike = !run.isEmpty() && to.equals(runTo) && e.family() != null
-                        && e.family().equals(run.get(0).family());
-                if (!alike) {
-                    flush(out, t, run, runTo);
-                    run = new ArrayList<>();
-                    runTo = to;
+                List<Pointer> p = pointsTo(t, e);
+                if (p.isEmpty()) {
+                    continue;
                 }
-                run.add(e);
+                String key = (e.family() == null ? "code " + e.code() : "family " + e.family()) + " -> " + p;
+                rows.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+                to.put(key, p);
             }
-            flush(out, t, run, runTo);
+            rows.forEach((key, entries) -> {
+                CodeEntry first = entries.get(0);
+                String meaning = entries.size() == 1 ? first.meaning() : family(t, first);
+                out.add(new Decoded(t, List.copyOf(entries), anchor(t, first), meaning, to.get(key)));
+            });
         }
         return out;
-    }
-
-    private void flush(List<Decoded> out, CodeTable t, List<CodeEntry> run, List<Pointer> to) {
-        if (run.isEmpty() || to.isEmpty()) {
-            return;
-        }
-        CodeEntry first = run.get(0);
-        String meaning = run.size() == 1 ? first.meaning() : family(t, first);
-        out.add(new Decoded(t, List.copyOf(run), anchor(t, first), meaning, to));
     }
 
     public List<CodeTable> tables() {
