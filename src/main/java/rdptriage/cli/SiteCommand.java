@@ -2,8 +2,6 @@ package rdptriage.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,6 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rdptriage.inference.Engine;
 import rdptriage.render.Pages;
+import rdptriage.site.Background;
 import rdptriage.site.Site;
 
 /** site: the static troubleshooting site, written to a folder. */
@@ -37,24 +36,12 @@ final class SiteCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         // Thymeleaf loads on its own thread while the knowledge is read and the rules load
-        FutureTask<Pages> pages = new FutureTask<>(Site::warmPages);
-        new Thread(pages, "warm-pages").start();
+        Background<Pages> pages = Background.start("warm-pages", Site::warmPages);
         Engine engine = engineOptions.engine();
-        int files = new Site(engine, get(pages), qaUrl).write(out);
+        int files = new Site(engine, pages.get(), qaUrl).write(out);
         var o = spec.commandLine().getOut();
         o.printf("rdp-triage: wrote %d files to %s in %d ms%n", files, out, (System.nanoTime() - start) / 1_000_000);
         o.flush();
         return Main.OK;
-    }
-
-    private static Pages get(FutureTask<Pages> pages) {
-        try {
-            return pages.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Option;
 import rdptriage.knowledge.Question;
@@ -157,10 +156,5 @@ public final class AnswerEffects {
             throw new IllegalArgumentException("unknown cause " + cause);
         }
         return i;
-    }
-
-    /** The title of a cause, for callers that only hold the id. */
-    public Cause cause(String id) {
-        return model.causes().get(index(id));
     }
 }

@@ -176,8 +176,7 @@ final class RuleCheck {
 
     /** A code question is read through the Code facts of its table's families. */
     private boolean codesRead(Question q) {
-        return q.optionsFrom() != null && kb.tables().stream()
-                .filter(t -> t.table().equals(q.optionsFrom()))
+        return q.optionsFrom() != null && kb.findTable(q.optionsFrom()).stream()
                 .anyMatch(t -> t.families().keySet().stream().anyMatch(familiesRead::contains));
     }
 

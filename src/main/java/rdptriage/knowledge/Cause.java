@@ -2,6 +2,7 @@ package rdptriage.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One known cause of the failure, with how to confirm it, how to fix it and where the knowledge comes from. */
 public record Cause(String id, String title, String summary, double prior, EvidenceLevel evidence,
@@ -14,5 +15,12 @@ public record Cause(String id, String title, String summary, double prior, Evide
         fixes = Nulls.list(fixes);
         verify = Nulls.list(verify);
         sources = Nulls.list(sources);
+    }
+
+    /** Every step the cause gives: its checks, its fixes with their rollbacks, and its verify steps. */
+    public Stream<Step> steps() {
+        return Stream.of(confirm.stream().map(Check::step),
+                fixes.stream().flatMap(f -> Stream.concat(f.steps().stream(), f.rollback().stream())),
+                verify.stream()).flatMap(s -> s);
     }
 }

@@ -67,7 +67,7 @@ final class CrossCheck {
     }
 
     void question(Question q) {
-        if (q.optionsFrom() != null && kb.tables().stream().noneMatch(t -> t.table().equals(q.optionsFrom()))) {
+        if (q.optionsFrom() != null && kb.findTable(q.optionsFrom()).isEmpty()) {
             problem(q.file(), "options_from", "options_from names unknown code table '" + q.optionsFrom() + "'");
         }
     }

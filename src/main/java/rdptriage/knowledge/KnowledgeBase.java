@@ -2,12 +2,14 @@ package rdptriage.knowledge;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Everything rdp-triage knows: causes, questions, code tables and sources, checked for consistency. */
 public final class KnowledgeBase {
@@ -105,12 +107,22 @@ public final class KnowledgeBase {
         return List.copyOf(tables.values());
     }
 
+    /** A code table by its name, e.g. "main". */
+    public Optional<CodeTable> findTable(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
     public Optional<Source> source(String key) {
         return Optional.ofNullable(sources.get(key));
     }
 
     public List<Source> sources() {
         return List.copyOf(sources.values());
+    }
+
+    /** The keys of every source, e.g. "S10": what an article may cite in brackets. */
+    public Set<String> sourceKeys() {
+        return Collections.unmodifiableSet(sources.keySet());
     }
 
     public Settings settings() {

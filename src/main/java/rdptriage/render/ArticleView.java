@@ -3,11 +3,11 @@ package rdptriage.render;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.Percent;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
+import rdptriage.knowledge.CodeTable;
 import rdptriage.knowledge.Fix;
 import rdptriage.knowledge.Step;
 import rdptriage.knowledge.KnowledgeBase;
@@ -39,8 +39,7 @@ public final class ArticleView {
         this.effects = effects;
         this.cause = cause;
         this.links = links;
-        Set<String> keys = kb.sources().stream().map(Source::key).collect(Collectors.toSet());
-        this.html = markdown.html(cause.article(), keys);
+        this.html = markdown.html(cause.article(), kb.sourceKeys());
     }
 
     public Cause cause() {
@@ -75,7 +74,7 @@ public final class ArticleView {
     }
 
     private String what(String table) {
-        return kb.tables().stream().filter(t -> t.table().equals(table)).findFirst().map(t -> t.title()).orElse(table);
+        return kb.findTable(table).map(CodeTable::title).orElse(table);
     }
 
     /** Every source cited by the cause, its checks and fixes, or in its article, in the order of the knowledge. */

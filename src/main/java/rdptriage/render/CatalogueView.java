@@ -119,7 +119,7 @@ public final class CatalogueView {
 
     /** An entry of a code table, e.g. code("main", "0x904"). */
     public Optional<CodeEntry> code(String table, String code) {
-        return kb.tables().stream().filter(t -> t.table().equals(table)).findFirst()
+        return kb.findTable(table)
                 .flatMap(t -> t.codes().stream().filter(e -> e.code().equals(code)).findFirst());
     }
 

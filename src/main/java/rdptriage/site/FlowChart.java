@@ -82,14 +82,14 @@ public final class FlowChart {
             answerWidth = Math.max(answerWidth, t.length() * CHAR);
         }
         if (via != null) {
-            boxX = x + answerWidth + GAP + 14;   // room for the arrow drawn in CSS-free text: "→" ends the label
+            boxX = x + answerWidth + GAP + 14;   // room for the " →" that ends the answer's last line
         }
-        List<Item> items = items(node);
+        List<Text> texts = texts(node);
         double textWidth = 0;
         int lines = 0;
-        for (Item i : items) {
-            for (Line l : i.lines()) {
-                textWidth = Math.max(textWidth, l.text().length() * CHAR);
+        for (Text t : texts) {
+            for (String l : t.lines()) {
+                textWidth = Math.max(textWidth, l.length() * CHAR);
                 lines++;
             }
         }
@@ -104,13 +104,13 @@ public final class FlowChart {
         double boxTop = top + (rowHeight - boxHeight) / 2;
         List<Item> placed = new ArrayList<>();
         int k = 0;
-        for (Item i : items) {
+        for (Text t : texts) {
             List<Line> ls = new ArrayList<>();
-            for (Line l : i.lines()) {
-                ls.add(new Line(n(boxX + PAD + 2), n(boxTop + PAD + (k + 1) * LINE - 5), l.text()));
+            for (String l : t.lines()) {
+                ls.add(new Line(n(boxX + PAD + 2), n(boxTop + PAD + (k + 1) * LINE - 5), l));
                 k++;
             }
-            placed.add(new Item(i.href(), i.label(), ls));
+            placed.add(new Item(t.href(), t.label(), ls));
         }
         double boxWidth = textWidth + 2 * PAD + 4;
         rows.add(new Row(kind(node), answer, n(boxX), n(boxTop), n(boxWidth), n(boxHeight), placed));
@@ -130,16 +130,19 @@ public final class FlowChart {
         return top + rowHeight / 2;
     }
 
-    private List<Item> items(Node node) {
+    /** What a box says before it is placed: each thing to follow as wrapped lines. */
+    private record Text(String href, String label, List<String> lines) {}
+
+    private List<Text> texts(Node node) {
         if (node.isQuestion()) {
             String text = node.question().text();
-            return List.of(new Item(links.question(node.question().id()), "Question: " + text, lines(wrap(text, NODE_CHARS))));
+            return List.of(new Text(links.question(node.question().id()), "Question: " + text, wrap(text, NODE_CHARS)));
         }
-        List<Item> items = new ArrayList<>();
+        List<Text> items = new ArrayList<>();
         String lead = node.stopped() ? "Most likely: " : node.likely() ? "Likely: " : "Leading so far: ";
         for (Outcome o : node.outcomes()) {
             String text = (items.isEmpty() ? lead : "or ") + o.title() + " (" + o.percent() + ")";
-            items.add(new Item(links.cause(o.cause()), text, lines(wrap(text, NODE_CHARS))));
+            items.add(new Text(links.cause(o.cause()), text, wrap(text, NODE_CHARS)));
         }
         return items;
     }
@@ -149,10 +152,6 @@ public final class FlowChart {
             return "question";
         }
         return node.likely() ? "outcome strong" : "outcome";
-    }
-
-    private static List<Line> lines(List<String> texts) {
-        return texts.stream().map(t -> new Line("0", "0", t)).toList();
     }
 
     private static String answerLabel(List<Option> answers) {

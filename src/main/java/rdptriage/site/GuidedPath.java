@@ -32,12 +32,8 @@ public final class GuidedPath {
     /** A cause at the end of a branch, with its probability there. */
     public record Outcome(String cause, String title, String percent) {}
 
-    /**
-     * A point of the path: a question with its branches, or an end with its leading causes.
-     * {@code answers} are the answers that lead here, for a link into the Q&A.
-     */
-    public record Node(Question question, List<Branch> branches, List<Outcome> outcomes, boolean likely, boolean stopped,
-                       Map<String, String> answers) {
+    /** A point of the path: a question with its branches, or an end with its leading causes. */
+    public record Node(Question question, List<Branch> branches, List<Outcome> outcomes, boolean likely, boolean stopped) {
 
         public boolean isQuestion() {
             return question != null;
@@ -69,7 +65,7 @@ public final class GuidedPath {
                 }
                 outcomes.add(new Outcome(c.id(), c.title(), Percent.of(c.probability())));
             }
-            return new Node(null, List.of(), outcomes, leader.probability() >= LIKELY, a.nextQuestion() == null, Map.copyOf(answers));
+            return new Node(null, List.of(), outcomes, leader.probability() >= LIKELY, a.nextQuestion() == null);
         }
         Question q = engine.knowledge().question(a.nextQuestion().id());
         // answers whose subtrees read the same are one branch; insertion order keeps the options' order
@@ -84,7 +80,7 @@ public final class GuidedPath {
             options.add(o);
             branches.put(shape, new Branch(List.copyOf(options), same == null ? child : same.next()));
         }
-        return new Node(q, List.copyOf(branches.values()), List.of(), false, false, Map.copyOf(answers));
+        return new Node(q, List.copyOf(branches.values()), List.of(), false, false);
     }
 
     /** What a reader sees of a subtree: its questions, answers and outcomes, not how it was reached. */

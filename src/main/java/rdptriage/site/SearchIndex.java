@@ -11,14 +11,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import rdptriage.knowledge.Cause;
-import rdptriage.knowledge.Check;
 import rdptriage.knowledge.CodeEntry;
 import rdptriage.knowledge.CodeTable;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Question;
-import rdptriage.knowledge.Source;
 import rdptriage.knowledge.Step;
 import rdptriage.render.CatalogueView;
 import rdptriage.render.Json;
@@ -54,7 +51,7 @@ public final class SearchIndex {
         this.kb = kb;
         this.codesByCause = codesByCause;
         this.markdown = markdown;
-        this.sourceKeys = kb.sources().stream().map(Source::key).collect(Collectors.toSet());
+        this.sourceKeys = kb.sourceKeys();
         this.known = kb.tables().stream().flatMap(t -> t.codes().stream())
                 .filter(e -> e.decimal() != null)
                 .collect(Collectors.groupingBy(e -> e.code().toLowerCase(Locale.ROOT)));
@@ -122,11 +119,7 @@ public final class SearchIndex {
 
     /** Every command of the cause's confirm checks, fix steps, rollback steps and verify steps, once each. */
     private static Set<String> commands(Cause c) {
-        Stream<Step> steps = Stream.of(
-                c.confirm().stream().map(Check::step),
-                c.fixes().stream().flatMap(f -> Stream.concat(f.steps().stream(), f.rollback().stream())),
-                c.verify().stream()).flatMap(s -> s);
-        return steps.map(Step::command).filter(s -> s != null && !s.isBlank()).map(String::strip)
+        return c.steps().map(Step::command).filter(s -> s != null && !s.isBlank()).map(String::strip)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.BadInput;
@@ -65,10 +63,7 @@ public final class Site {
         Links top = Links.site("", qa);
         Links below = Links.site("../", qa);
         // the guided path is the costliest part (a triage per node): it runs beside the rendering of the rest
-        FutureTask<GuidedPath.Node> walk = new FutureTask<>(() -> new GuidedPath(engine).build());
-        Thread walker = new Thread(walk, "guided-path");
-        walker.setDaemon(true);
-        walker.start();
+        Background<GuidedPath.Node> walk = Background.start("guided-path", () -> new GuidedPath(engine).build());
         AnswerEffects effects = AnswerEffects.of(engine);
         CatalogueView catalogue = new CatalogueView(kb, effects, top);
         List<Page> sitemap = new ArrayList<>();
@@ -83,12 +78,13 @@ public final class Site {
             put(files, sitemap, "causes/" + c.id() + ".html", c.title(), "cause", below, Map.of(
                     "article", new ArticleView(kb, effects, c, below, markdown)), c.summary().strip());
         }
-        GuidedPath.Node path = join(walk);
+        GuidedPath.Node path = walk.get();
+        List<String> order = order(path);
         put(files, sitemap, "flow.html", "The guided triage as a flowchart", "flow", top, Map.of(
-                        "flow", new FlowChart(path, top), "questions", questions(path, catalogue)),
+                        "flow", new FlowChart(path, top), "questions", questions(order, catalogue)),
                 "The questions the guided triage asks for 0x904 / 0x7, where each answer leads, and how to find out each answer.");
         put(files, sitemap, "checklist.html", "Printable triage checklist", "standard-checklist", top, Map.of(
-                        "checklist", new StandardChecklist(kb, catalogue, order(path), top)),
+                        "checklist", new StandardChecklist(kb, catalogue, order, top)),
                 "The standard triage order for 0x904 / 0x7 on paper: questions for the user, then one check per cause, safe checks first.");
         put(files, sitemap, "search.html", "Search", "search", top, Map.of(),
                 "Search the causes, error codes and questions of this guide, by code, command or words.");
@@ -120,17 +116,6 @@ public final class Site {
         return codes;
     }
 
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while walking the guided path", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     /**
      * A renderer with its template engine, expression language and the layout loaded: worth
      * starting while the rules load.
@@ -156,8 +141,7 @@ public final class Site {
         return List.copyOf(seen);
     }
 
-    private List<QuestionHelp> questions(GuidedPath.Node root, CatalogueView catalogue) {
-        List<String> order = order(root);
+    private List<QuestionHelp> questions(List<String> order, CatalogueView catalogue) {
         return kb.questions().stream()
                 .sorted(Comparator.comparingInt((Question q) -> order.indexOf(q.id()) < 0 ? Integer.MAX_VALUE : order.indexOf(q.id()))
                         .thenComparing(Question::id))

@@ -35,7 +35,6 @@ import rdptriage.browser.Chromium;
 import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.Engines;
 import rdptriage.knowledge.Cause;
-import rdptriage.knowledge.Check;
 import rdptriage.knowledge.CodeEntry;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Step;
@@ -380,8 +379,6 @@ class SiteBrowserTest {
 
     /** The commands a cause gives to confirm, fix, undo and verify it. */
     private static Stream<String> commands(Cause c) {
-        return Stream.of(c.confirm().stream().map(Check::step), c.verify().stream(),
-                        c.fixes().stream().flatMap(f -> Stream.concat(f.steps().stream(), f.rollback().stream())))
-                .flatMap(s -> s).map(Step::command).filter(s -> s != null && !s.isBlank());
+        return c.steps().map(Step::command).filter(s -> s != null && !s.isBlank());
     }
 }
