@@ -2,13 +2,20 @@ package rdptriage.knowledge;
 
 import java.util.List;
 
-/** A remedy for a cause: its steps, its risk (none, low, lowers-security) and how to undo it. */
+/**
+ * A remedy for a cause: its steps, its risk (none, low, lowers-security) and how to undo it.
+ * {@code changes} declares what the steps change that their commands do not show (a Run Command
+ * script, a portal button): registry values as {@code KEY /v NAME}, other state by its PowerShell
+ * noun, e.g. {@code NetFirewallRule}.
+ */
 public record Fix(String id, String title, String risk, String riskNote, boolean temporary, int effort,
-                  List<Step> steps, List<Step> rollback, List<String> sources) implements java.io.Serializable {
+                  List<Step> steps, List<Step> rollback, List<String> changes, List<String> sources)
+        implements java.io.Serializable {
 
     public Fix {
         steps = Nulls.list(steps);
         rollback = Nulls.list(rollback);
+        changes = Nulls.list(changes);
         sources = Nulls.list(sources);
     }
 

@@ -20,10 +20,10 @@ class FixPlanTest {
 
     private static Cause cause(String id, int checkEffort, int fixEffort, Integer workaroundEffort) {
         List<Fix> fixes = new java.util.ArrayList<>();
-        fixes.add(new Fix(id + "-fix", id + " fix", "low", "Drops sessions.", false, fixEffort, List.of(STEP), List.of(STEP), List.of()));
+        fixes.add(new Fix(id + "-fix", id + " fix", "low", "Drops sessions.", false, fixEffort, List.of(STEP), List.of(STEP), List.of(), List.of()));
         if (workaroundEffort != null) {
             fixes.add(new Fix(id + "-workaround", id + " workaround", "lowers-security", "Opens the host.", true, workaroundEffort,
-                    List.of(STEP), List.of(STEP), List.of()));
+                    List.of(STEP), List.of(STEP), List.of(), List.of()));
         }
         Check check = new Check(id + "-check", id + " check", "host", "gui", false, checkEffort, "tcp-3389-test", null, "Look.", List.of());
         return new Cause(id, id, "s", 0.1, new EvidenceLevel("microsoft", false, "n"), List.of(), List.of(check), fixes,
