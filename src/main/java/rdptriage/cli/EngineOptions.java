@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Engine;
+import rdptriage.inference.Lint;
 import rdptriage.inference.RuleBase;
 import rdptriage.knowledge.KnowledgeBase;
 
@@ -32,18 +33,28 @@ final class EngineOptions {
         return KnowledgeBase.load(roots());
     }
 
-    /** The built-in rules as compiled by the build, or, with --rules, all DRL compiled now. */
+    /**
+     * The built-in rules as compiled by the build, or, with --rules, all DRL compiled now. A help
+     * desk's own folders are linted together with the built-in ones before the engine answers
+     * anything: a rule that reads an option that does not exist would otherwise never fire.
+     */
     Engine engine() {
         folders(rules, "--rules");
         // the rules load on another core while the knowledge is read: both take a few hundred ms cold
         CompletableFuture<RuleBase> base = CompletableFuture.supplyAsync(
                 () -> rules.isEmpty() ? RuleBase.compiled() : RuleBase.compile(RuleBase.sources(rules)));
         KnowledgeBase kb = knowledgeBase();
+        RuleBase rules;
         try {
-            return Engine.of(kb, base.join());
+            rules = base.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        Engine engine = Engine.of(kb, rules);
+        if (!knowledge.isEmpty() || !this.rules.isEmpty()) {
+            Lint.check(engine, rules);
+        }
+        return engine;
     }
 
     static void folders(List<Path> dirs, String option) {

@@ -75,6 +75,12 @@ public final class AnswerEffects {
         return pointers.subList(0, Math.min(limit, pointers.size()));
     }
 
+    /** True when this answer alone moves some cause's weight. */
+    boolean changesSomething(String question, String value) {
+        double[] w = weights.get(key(question, value));
+        return w != null && java.util.Arrays.stream(w).anyMatch(x -> x != 0);
+    }
+
     /**
      * The codes and messages of the error itself (answers to questions whose options come from a
      * code table) that point to {@code cause}: {@link #pointsTo} with {@link #POINTS_FLOOR} and

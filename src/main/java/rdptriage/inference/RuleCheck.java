@@ -30,6 +30,8 @@ final class RuleCheck {
     private final List<Problem> problems = new ArrayList<>();
     final Set<String> questionsRead = new HashSet<>();
     final Set<String> causesConcluded = new HashSet<>();
+    /** Every "question=value" an Answer pattern names literally. */
+    final Set<String> optionsRead = new HashSet<>();
     private final Set<String> familiesRead = new HashSet<>();
     private final Set<String> findingsMade = new HashSet<>();
     private final List<Problem> findingsUsed = new ArrayList<>();
@@ -79,6 +81,7 @@ final class RuleCheck {
         while (e.find()) {
             String cause = e.group(1);
             causesConcluded.add(cause);
+            source(drl, e.start(), text.substring(e.end(), closing(text, text.indexOf('(', e.start()) + 1)));
             if (kb.findCause(cause).isEmpty()) {
                 add(drl, e.start(), "evidence for unknown cause '" + cause + "'");
             } else if (own != null && !own.equals(cause)) {
@@ -103,6 +106,16 @@ final class RuleCheck {
         Matcher s = SALIENCE.matcher(text);
         while (s.find()) {
             add(drl, s.start(), "salience makes the result depend on firing order; rules must not rely on it");
+        }
+    }
+
+    /** The last argument of new Evidence(...): a source key, which must be in the catalogue. */
+    private static final Pattern LAST_LITERAL = Pattern.compile(",\\s*\"([^\"]*)\"\\s*$");
+
+    private void source(RuleBase.Drl drl, int offset, String arguments) {
+        Matcher m = LAST_LITERAL.matcher(arguments);
+        if (m.find() && !m.group(1).isEmpty() && kb.source(m.group(1)).isEmpty()) {
+            add(drl, offset, "evidence cites source '" + m.group(1) + "', which is not in any knowledge/sources/*.yaml");
         }
     }
 
@@ -141,6 +154,7 @@ final class RuleCheck {
 
     private void answer(String file, int line, String question, List<String> values) {
         questionsRead.add(question);
+        values.forEach(v -> optionsRead.add(question + "=" + v));
         var q = kb.findQuestion(question);
         if (q.isEmpty()) {
             problems.add(new Problem(file, line, "rule reads unknown question '" + question + "'"));
@@ -220,12 +234,6 @@ final class RuleCheck {
     }
 
     private static int line(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return rdptriage.knowledge.Text.lineAt(text, offset);
     }
 }

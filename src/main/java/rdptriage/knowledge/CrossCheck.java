@@ -33,8 +33,45 @@ final class CrossCheck {
         }
         for (Fix f : c.fixes()) {
             f.sources().forEach(key -> source(c.file(), key));
+            backups(c, f);
         }
         article(c);
+    }
+
+    /** Files written by some fix's steps, in lower case, with the fix that wrote them first. */
+    private final Map<String, String> backups = new java.util.HashMap<>();
+
+    /** Each fix keeps its own backup: a rollback must never restore the state another fix recorded. */
+    private void backups(Cause c, Fix f) {
+        java.util.Set<String> own = new java.util.LinkedHashSet<>();
+        f.steps().forEach(s -> Commands.lines(s.command()).forEach(line -> own.addAll(Commands.writes(line))));
+        for (String path : own) {
+            String first = backups.putIfAbsent(path, "fix '" + f.id() + "' (" + c.file() + ")");
+            if (first != null) {
+                problem(c.file(), "id: " + f.id(), "fix '" + f.id() + "' writes " + path + ", which " + first
+                        + " also writes: give each fix its own backup file (C:\\" + f.id() + "-before.reg), or one rollback"
+                        + " restores the state another fix recorded");
+            }
+        }
+    }
+
+    /**
+     * The causes' priors and "none of the known causes" share one probability: past 1, some cause
+     * claims more than is left. Reported at the cause whose prior takes the sum past 1.
+     */
+    void priors(List<Cause> causes, Settings settings) {
+        double sum = settings.unlistedPrior();
+        for (Cause c : causes) {
+            sum += c.prior();
+            if (sum > 1 + 1e-9) {
+                double total = settings.unlistedPrior() + causes.stream().mapToDouble(Cause::prior).sum();
+                problem(c.file(), "prior:", String.format(java.util.Locale.ROOT,
+                        "the priors of all causes plus unlisted_prior (%.2f) sum to %.3f; expected at most 1: lower"
+                                + " this prior, or set a lower unlisted_prior in an engine.yaml of this folder",
+                        settings.unlistedPrior(), total));
+                return;
+            }
+        }
     }
 
     /** A citation like [S12] in an article: it must name a source. */

@@ -152,7 +152,7 @@ public final class KnowledgeBase {
         if (table != null) {
             Map<String, String> byValue = new HashMap<>();
             for (CodeEntry e : table.codes()) {
-                options.add(new Option(e.code(), label(e)));
+                options.add(new Option(e.code(), label(e), e.neutral()));
                 byValue.put(e.code(), e.family());
                 if (e.decimal() != null) {
                     alias.put(String.valueOf(e.decimal()), e.code());
@@ -183,6 +183,7 @@ public final class KnowledgeBase {
     private void crossCheck(KnowledgeReader r) {
         CrossCheck check = new CrossCheck(this, r.texts, r.problems);
         causes.values().forEach(check::cause);
+        check.priors(causes(), settings);
         questions.values().forEach(check::question);
         tables.values().forEach(check::table);
     }

@@ -57,7 +57,11 @@ final class KnowledgeReader {
         }
         Path engine = root.path().resolve("engine.yaml");
         if (java.nio.file.Files.isRegularFile(engine)) {
-            parse(root.display(engine), Folders.read(engine), Settings.class, 1).ifPresent(s -> settings = s);
+            // a folder's engine.yaml changes only the settings it names
+            String file = root.display(engine);
+            String text = Folders.read(engine);
+            texts.put(file, text);
+            Yaml.update(settings, text, Settings.class, file, problems).ifPresent(s -> settings = s);
         }
     }
 

@@ -1,18 +1,18 @@
 package rdptriage.knowledge;
 
 /** Small helpers to locate things in a file's text, so problems can name a line. */
-final class Text {
+public final class Text {
 
     private Text() {}
 
     /** The 1-based line of the first occurrence of {@code needle}, or 0 when it does not occur. */
-    static int lineOf(String text, String needle) {
+    public static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);
         return at < 0 ? 0 : lineAt(text, at);
     }
 
     /** The 1-based line of a character offset. */
-    static int lineAt(String text, int offset) {
+    public static int lineAt(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

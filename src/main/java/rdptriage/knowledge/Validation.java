@@ -45,6 +45,7 @@ final class Validation {
         c.fixes().forEach(this::fix);
         c.verify().forEach(s -> step(s, "verify"));
         fixOrder(c);
+        new CommandLint(file, text, problems).cause(c);
         article(c.article());
     }
 
@@ -118,6 +119,7 @@ final class Validation {
         }
         if (q.command() != null) {
             oneOf(q.shell(), SHELLS, "shell", "shell:");
+            new CommandLint(file, text, problems).question(q);
         }
     }
 

@@ -47,6 +47,21 @@ final class Yaml {
         }
     }
 
+    /**
+     * Reads {@code yaml} as changes to {@code base}: the fields it names replace those of
+     * {@code base}, the others keep their values. Problems as for {@link #read}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Optional<T> update(T base, String yaml, Class<T> type, String file, List<Problem> problems) {
+        Optional<java.util.Map> changes = read(yaml, java.util.Map.class, file, 1, problems);
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, Object> merged = MAPPER.convertValue(base, java.util.Map.class);
+        merged.putAll(changes.get());
+        return read(MAPPER.valueToTree(merged).toString(), type, file, 1, problems);
+    }
+
     private static String explain(JsonProcessingException e, Class<?> type) {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds().stream().map(Object::toString)
