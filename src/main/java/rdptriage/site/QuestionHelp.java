@@ -13,11 +13,11 @@ public record QuestionHelp(Question question, String who, String context, List<A
         return question.optionsFrom() != null;
     }
 
-    /** One possible answer and the causes it points to on its own. */
-    public record Answer(String label, List<CatalogueView.Pointer> pointsTo) {}
+    /** One possible answer, the causes it points to on its own, and why it moves none when it is neutral. */
+    public record Answer(String label, List<CatalogueView.Pointer> pointsTo, String neutral) {}
 
     static QuestionHelp of(Question q, CatalogueView catalogue) {
         return new QuestionHelp(q, "Who can answer: " + q.who(), new Step(q.who(), q.shell(), false, null, null).context(),
-                q.options().stream().map(o -> new Answer(o.label(), catalogue.pointsTo(q, o.value()))).toList());
+                q.options().stream().map(o -> new Answer(o.label(), catalogue.pointsTo(q, o.value()), o.neutral())).toList());
     }
 }
