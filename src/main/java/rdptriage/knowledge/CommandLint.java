@@ -85,7 +85,7 @@ final class CommandLint {
             if (!force && (op.op().equals("add") || op.op().equals("delete") || op.op().equals("copy"))) {
                 return "asks for confirmation (reg " + op.op() + " without /f)";
             }
-            if (op.op().equals("export") && !op.rest().matches("(?is).*(^|\\s)/y\\b.*")) {
+            if (op.op().equals("export") && !op.rest().matches("(?is).*(^|\\s)/y\\b.*") && !guarded(line, op.file())) {
                 return "asks before overwriting an existing file (reg export without /y; or give the backup a step of its own)";
             }
         }
@@ -96,6 +96,13 @@ final class CommandLint {
             return "asks for each folder it may not list (takeown /r without /d Y)";
         }
         return null;
+    }
+
+    /** True when the line runs only if {@code file} does not exist yet (Test-Path, if not exist): nothing to overwrite. */
+    private static boolean guarded(String line, String file) {
+        String l = line.toLowerCase(java.util.Locale.ROOT);
+        return file != null && (l.matches(".*test-path\\s+(-path\\s+|-literalpath\\s+)?[\"']?" + Pattern.quote(file) + ".*")
+                || l.matches(".*if\\s+not\\s+exist\\s+[\"']?" + Pattern.quote(file) + ".*"));
     }
 
     // ---- temporary and security-lowering fixes ----

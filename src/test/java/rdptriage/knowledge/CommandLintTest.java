@@ -134,6 +134,10 @@ class CommandLintTest {
                 reg export "HKLM\\SOFTWARE\\Test" C:\\export-it-before.reg
                 reg add "HKLM\\SOFTWARE\\Test" /v Value /t REG_DWORD /d 1 /f""");
         found(only(lint(fix, "")), 29, "reg export without /y");
+        // an export that runs only when its file does not exist yet has nothing to overwrite
+        assertEquals(List.of(), lint(safeFix("export-it", "cmd", """
+                if not exist C:\\export-it-before.reg reg export "HKLM\\SOFTWARE\\Test" C:\\export-it-before.reg
+                reg add "HKLM\\SOFTWARE\\Test" /v Value /t REG_DWORD /d 1 /f"""), ""));
     }
 
     @Test
