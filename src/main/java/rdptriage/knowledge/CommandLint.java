@@ -119,9 +119,15 @@ final class CommandLint {
         List<Problem> unrecorded = new ArrayList<>();
         for (Step s : f.steps()) {
             for (String line : Commands.lines(s.command())) {
-                recorded.addAll(Commands.writes(line));
+                List<String> writes = Commands.writes(line);
+                recorded.addAll(writes);
                 for (RegistryOp op : Commands.registry(line)) {
                     switch (op.op()) {
+                        case "get" -> {
+                            if (!writes.isEmpty()) {
+                                exported.addAll(selected(op.target(), line));
+                            }
+                        }
                         case "export" -> {
                             exported.add(op.target());
                             recordedExports.add(op.file());
@@ -198,6 +204,25 @@ final class CommandLint {
                         + " reads it back (" + (netsh ? noun + " ... show" : "Get-" + noun) + ") to prove it was undone");
             }
         }
+    }
+
+    private static final Pattern SELECT = Pattern.compile("(?i)\\bSelect-Object\\s+(?:-Property\\s+)?([\\w\\s,]+?)\\s*(\\||$)");
+
+    /**
+     * What a Get-ItemProperty line that writes a file records: the value it names, the values it
+     * selects with Select-Object, or else every value of the key.
+     */
+    private static List<Registry> selected(Registry read, String line) {
+        if (read.name() != null) {
+            return List.of(read);
+        }
+        java.util.regex.Matcher m = SELECT.matcher(line);
+        if (!m.find()) {
+            return List.of(read);
+        }
+        return java.util.Arrays.stream(m.group(1).split(","))
+                .map(n -> new Registry(read.key(), n.strip().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     private void uncovered(Fix f, Registry r, List<Registry> exported, String line, List<Problem> into) {

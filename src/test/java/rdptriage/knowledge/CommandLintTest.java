@@ -209,6 +209,20 @@ class CommandLintTest {
     }
 
     @Test
+    void aRecordOfTheOneValueChangedIsARecordToo() throws IOException {
+        // exporting the whole key would bring back its other values on rollback; recording the one value is enough
+        String record = "Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Policies\\Test' | Select-Object Weak | Export-Csv -Path"
+                + " C:\\workaround-before.csv -NoTypeInformation";
+        String undo = "reg delete \"HKLM\\SOFTWARE\\Policies\\Test\" /v Weak /f\n"
+                + "Import-Csv C:\\workaround-before.csv | Where-Object Weak | ForEach-Object { reg add \"HKLM\\SOFTWARE\\Policies\\Test\""
+                + " /v Weak /t REG_DWORD /d $_.Weak /f }";
+        assertEquals(List.of(), lint(workaround(List.of(record, CHANGE), undo, ""), READ_BACK));
+        Problem p = only(lint(workaround(List.of(record.replace("Select-Object Weak", "Select-Object Strong"), CHANGE), undo, ""),
+                READ_BACK));
+        found(p, 50, "changes hklm\\software\\policies\\test /v weak before any step has exported its key");
+    }
+
+    @Test
     void aWorkaroundThatRecordsNothingIsCaught() throws IOException {
         Problem p = only(lint(workaround(List.of(CHANGE), "reg add \"HKLM\\SOFTWARE\\Policies\\Test\" /v Weak /t REG_DWORD /d 0 /f",
                 ""), READ_BACK));
