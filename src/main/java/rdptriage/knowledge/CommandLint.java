@@ -20,6 +20,8 @@ final class CommandLint {
     private static final Pattern TAKEOWN_RECURSIVE = Pattern.compile("(?i)\\btakeown\\b.*\\s/r\\b");
     private static final Pattern RESTART = Pattern.compile("(?i)\\bshutdown(\\.exe)?\\s.*/[rs]\\b|\\b(Restart|Stop)-Computer\\b");
     private static final Pattern TERMSERVICE_STOP = Pattern.compile("(?i)\\b(Stop|Restart)-Service\\b.*\\bTermService\\b");
+    private static final Pattern GPRESULT_FILE = Pattern.compile("(?i)\\bgpresult\\b.*\\s/[hx]\\s");
+    private static final Pattern VERSION_TEXT = Pattern.compile("(?i)\\bFileVersion(Raw)?\\b");
     /** Nouns whose verbs change nothing lint can read back, or that stand for the registry (read as such). */
     private static final Set<String> NOT_STATE = Set.of("ItemProperty", "Item", "Content", "Location", "Variable");
 
@@ -65,6 +67,15 @@ final class CommandLint {
             if (TERMSERVICE_STOP.matcher(line).find() && !line.matches("(?i).*\\s-Force\\b.*")) {
                 problem(near, line, owner + ": '" + line + "' fails without -Force, because TermService has a dependent"
                         + " service (UmRdpService)");
+            }
+            if (GPRESULT_FILE.matcher(line).find() && !line.matches("(?i).*\\s/f\\b.*")) {
+                problem(near, line, owner + ": '" + line + "' stops with an error when the report file exists"
+                        + " (gpresult /H or /X without /F)");
+            }
+            if (VERSION_TEXT.matcher(line).find()) {
+                problem(near, line, owner + ": '" + line + "' reads a version that can mislead: the FileVersion text of"
+                        + " Windows files can lag behind the file, and FileVersionRaw is empty before PowerShell 5.0;"
+                        + " read the four parts FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart");
             }
             if (RESTART.matcher(line).find() && i < lines.size() - 1) {
                 problem(near, line, owner + ": '" + line + "' restarts the computer before the lines after it run;"

@@ -160,6 +160,20 @@ class CommandLintTest {
         found(only(lint(safeFix("restart", "powershell", "Restart-Service TermService"), "")), 29, "fails without -Force");
     }
 
+    @Test
+    void aGpresultReportWithoutOverwriteIsCaughtEvenAlone() throws IOException {
+        found(only(lint(safeFix("report", "cmd", "gpresult /H C:\\report.html"), "")), 29, "without /F");
+        assertEquals(List.of(), lint(safeFix("report", "cmd", "gpresult /H C:\\report.html /F"), ""));
+    }
+
+    @Test
+    void aVersionReadFromTheTextOrTheRawPropertyIsCaught() throws IOException {
+        String read = "(Get-Item \"$env:SystemRoot\\System32\\tspkg.dll\").VersionInfo.";
+        found(only(lint(safeFix("version", "powershell", read + "FileVersion"), "")), 29, "read the four parts");
+        found(only(lint(safeFix("version", "powershell", read + "FileVersionRaw"), "")), 29, "empty before PowerShell 5.0");
+        assertEquals(List.of(), lint(safeFix("version", "powershell", "$v = " + read + "FileBuildPart"), ""));
+    }
+
     // ---- one backup file per fix ----
 
     @Test
