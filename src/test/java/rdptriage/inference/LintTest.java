@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rdptriage.knowledge.Fixtures;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Problem;
 
@@ -87,14 +88,20 @@ class LintTest {
                 command: netsh advfirewall show allprofiles state
             sources: [S7]
             ---
-            ## What is happening
-            Text.
+            """ + Fixtures.ARTICLE;
 
-            ## How it shows up
-            Text.
-
-            ## How it relates to 0x904 / extended 0x7
-            Text.
+    /** A help desk's question with two answers. */
+    static final String QUESTION = """
+            id: cable-colour
+            text: Which colour is the cable?
+            help: Look at it.
+            who: user
+            effort: 1
+            options:
+              - value: blue
+                label: Blue
+              - value: red
+                label: Red
             """;
 
     static final String RULE = """
@@ -212,18 +219,7 @@ class LintTest {
     void catchesAQuestionNoRuleReads() throws IOException {
         Path knowledge = dir.resolve("kb");
         Files.createDirectories(knowledge.resolve("questions"));
-        Files.writeString(knowledge.resolve("questions/cable-colour.yaml"), """
-                id: cable-colour
-                text: Which colour is the cable?
-                help: Look at it.
-                who: user
-                effort: 1
-                options:
-                  - value: blue
-                    label: Blue
-                  - value: red
-                    label: Red
-                """);
+        Files.writeString(knowledge.resolve("questions/cable-colour.yaml"), QUESTION);
         found(only(lint(CAUSE, RULE)), "kb/questions/cable-colour.yaml", 1, "no rule reads question 'cable-colour'");
     }
 
@@ -290,20 +286,7 @@ class LintTest {
     void anAnswerThatChangesNothingMustSayWhy() throws IOException {
         Path questions = dir.resolve("kb/questions");
         Files.createDirectories(questions);
-        String question = """
-                id: cable-colour
-                text: Which colour is the cable?
-                help: Look at it.
-                who: user
-                effort: 1
-                options:
-                  - value: blue
-                    label: Blue
-                  - value: red
-                    label: Red
-                  - value: dont-know
-                    label: I don't know
-                """;
+        String question = QUESTION + "  - value: dont-know\n    label: I don't know\n";
         String rule = RULE.replace("Answer( question == \"tcp-3389-test\", value == \"failed\" )",
                 "Answer( question == \"cable-colour\", value == \"blue\" )");
         Files.writeString(questions.resolve("cable-colour.yaml"), question);

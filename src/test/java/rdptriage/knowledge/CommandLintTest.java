@@ -47,15 +47,7 @@ class CommandLintTest {
             VERIFY
             sources: [S7]
             ---
-            ## What is happening
-            Text.
-
-            ## How it shows up
-            Text.
-
-            ## How it relates to 0x904 / extended 0x7
-            Text.
-            """;
+            """ + Fixtures.ARTICLE;
 
     /** A safe fix whose one step is {@code command} in {@code shell}. */
     private static String safeFix(String id, String shell, String command) {
