@@ -1,0 +1,259 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import rdptriage.inference.Answers;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Engine;
+import rdptriage.inference.RuleBase;
+import rdptriage.knowledge.Cause;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+
+/**
+ * The accuracy benchmark on real cases (bench/accuracy/cases/*.yaml): each case is a public thread
+ * with a confirmed fix, the facts of its ticket, the facts an agent could learn by asking, and the
+ * confirmed cause or "outside". Prints figures; asserts nothing. Run by bench/accuracy/run.
+ *
+ * <p>Two ways in, as a help desk would: every fact entered at once, and a scripted agent that starts
+ * from the ticket's facts and answers the engine's questions from the other facts only, "I don't
+ * know" otherwise, until the engine stops asking or 15 questions were asked.
+ */
+public final class Accuracy {
+
+    static final String OUTSIDE = "outside";
+    static final int QUESTION_CAP = 15;
+
+    record Case(String id, String source, Map<String, List<String>> inTicket, Map<String, List<String>> byAsking,
+                String cause) {
+
+        Map<String, List<String>> all() {
+            Map<String, List<String>> all = new LinkedHashMap<>(inTicket);
+            all.putAll(byAsking);
+            return all;
+        }
+    }
+
+    /** One case's outcome: the probability of every outcome (causes, then "none of the known causes" last) and questions asked. */
+    record Outcome(Case c, List<String> ids, double[] p, int asked, boolean capped) {
+
+        String truth() {
+            return c.cause();
+        }
+
+        int rankOfTruth() {
+            int t = ids.indexOf(truth());
+            int rank = 1;
+            for (int i = 0; i < p.length; i++) {
+                if (i != t && p[i] > p[t]) {
+                    rank++;
+                }
+            }
+            return rank;
+        }
+
+        int leader() {
+            int best = 0;
+            for (int i = 1; i < p.length; i++) {
+                if (p[i] > p[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        double brier() {
+            int t = ids.indexOf(truth());
+            double b = 0;
+            for (int i = 0; i < p.length; i++) {
+                double y = i == t ? 1 : 0;
+                b += (p[i] - y) * (p[i] - y);
+            }
+            return b;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "bench/accuracy/cases");
+        boolean verbose = List.of(args).contains("--cases");
+        KnowledgeBase kb = KnowledgeBase.load(List.of());
+        Engine engine = Engine.of(kb, RuleBase.compiled());
+        List<Case> cases = read(dir, kb);
+        List<String> ids = new ArrayList<>(kb.causes().stream().map(Cause::id).toList());
+        ids.add(OUTSIDE);
+        long outside = cases.stream().filter(c -> c.cause().equals(OUTSIDE)).count();
+        long multi = cases.stream().flatMap(c -> c.all().values().stream()).filter(v -> v.size() > 1).count();
+        System.out.printf(Locale.ROOT, "%d real cases from %s: %d with a known cause, %d outside the knowledge base;"
+                + " %d facts name several options of one question (the engine takes one answer per question: the first)%n",
+                cases.size(), dir, cases.size() - outside, outside, multi);
+        System.out.println("No number of the model is fitted from these cases, so every figure below is out of sample"
+                + " for the model (no cross-validation is needed until one is).");
+
+        List<Outcome> atOnce = new ArrayList<>();
+        List<Outcome> following = new ArrayList<>();
+        List<Outcome> priors = new ArrayList<>();
+        for (Case c : cases) {
+            atOnce.add(outcome(c, ids, engine.assess(engine.answers(first(c.all()))), 0, false));
+            following.add(follow(engine, kb, c, ids));
+            priors.add(outcome(c, ids, engine.assess(engine.answers(Map.of())), 0, false));
+        }
+        System.out.println();
+        System.out.printf("%-44s %8s %8s %10s %9s %7s %7s%n", "", "top-1", "top-3", "outside", "questions", "", "Brier");
+        System.out.printf("%-44s %8s %8s %10s %9s %7s %7s%n", "", "(known)", "(known)", "flagged", "mean", "max", "");
+        row("every fact at once", atOnce, false);
+        row("following the engine's questions", following, true);
+        row("the priors alone (no answer)", priors, false);
+        double b = brier(following);
+        double b0 = brier(priors);
+        System.out.printf(Locale.ROOT, "%nBrier score following the questions: %.3f, priors alone: %.3f: %.0f %% better than the priors%n",
+                b, b0, 100 * (1 - b / b0));
+        long capped = following.stream().filter(Outcome::capped).count();
+        System.out.printf(Locale.ROOT, "sessions that hit the cap of %d questions: %d of %d%n", QUESTION_CAP, capped, following.size());
+        calibration(following);
+        if (verbose) {
+            System.out.println();
+            for (Outcome o : following) {
+                int l = o.leader();
+                System.out.printf(Locale.ROOT, "%-6s truth %-24s leader %-24s %3.0f %%  truth ranked %2d  %2d questions%n",
+                        o.c().id(), o.truth(), ids.get(l), 100 * o.p()[l], o.rankOfTruth(), o.asked());
+            }
+        }
+    }
+
+    /** The agent: ticket facts first, then the engine's questions, answered from the facts or "I don't know". */
+    static Outcome follow(Engine engine, KnowledgeBase kb, Case c, List<String> ids) {
+        Map<String, String> given = new LinkedHashMap<>(first(c.inTicket()));
+        Map<String, String> known = first(c.byAsking());
+        int asked = 0;
+        Assessment a = engine.assess(engine.answers(given));
+        while (a.nextQuestion() != null && asked < QUESTION_CAP) {
+            String q = a.nextQuestion().id();
+            String value = known.get(q);
+            if (value == null) {
+                value = kb.question(q).option(Option.DONT_KNOW).isPresent() ? Option.DONT_KNOW : null;
+            }
+            if (value == null) {
+                break;
+            }
+            given.put(q, value);
+            asked++;
+            a = engine.assess(engine.answers(given));
+        }
+        return outcome(c, ids, a, asked, a.nextQuestion() != null);
+    }
+
+    static Outcome outcome(Case c, List<String> ids, Assessment a, int asked, boolean capped) {
+        double[] p = new double[ids.size()];
+        for (Assessment.RankedCause rc : a.causes()) {
+            p[ids.indexOf(rc.id())] = rc.probability();
+        }
+        p[ids.size() - 1] = a.unlisted();
+        return new Outcome(c, ids, p, asked, capped);
+    }
+
+    static void row(String label, List<Outcome> outcomes, boolean questions) {
+        List<Outcome> known = outcomes.stream().filter(o -> !o.truth().equals(OUTSIDE)).toList();
+        List<Outcome> outside = outcomes.stream().filter(o -> o.truth().equals(OUTSIDE)).toList();
+        double top1 = share(known, o -> o.rankOfTruth() == 1);
+        double top3 = share(known, o -> o.rankOfTruth() <= 3);
+        double flagged = share(outside, o -> o.rankOfTruth() == 1);
+        String mean = questions ? String.format(Locale.ROOT, "%.1f", outcomes.stream().mapToInt(Outcome::asked).average().orElse(0)) : "-";
+        String max = questions ? String.valueOf(outcomes.stream().mapToInt(Outcome::asked).max().orElse(0)) : "-";
+        System.out.printf(Locale.ROOT, "%-44s %7.0f%% %7.0f%% %9.0f%% %9s %7s %7.3f%n", label, 100 * top1, 100 * top3,
+                100 * flagged, mean, max, brier(outcomes));
+    }
+
+    static double share(List<Outcome> list, java.util.function.Predicate<Outcome> hit) {
+        return list.isEmpty() ? 0 : (double) list.stream().filter(hit).count() / list.size();
+    }
+
+    static double brier(List<Outcome> outcomes) {
+        return outcomes.stream().mapToDouble(Outcome::brier).average().orElse(0);
+    }
+
+    /** How often the leading outcome is right, by how likely the engine said it was. */
+    static void calibration(List<Outcome> outcomes) {
+        System.out.println();
+        System.out.println("calibration, following the questions: the leading outcome's probability against how often it is right");
+        double[] edges = {0, 0.2, 0.4, 0.6, 0.8, 1.0001};
+        for (int b = 0; b < edges.length - 1; b++) {
+            double lo = edges[b];
+            double hi = edges[b + 1];
+            List<Outcome> in = outcomes.stream().filter(o -> o.p()[o.leader()] >= lo && o.p()[o.leader()] < hi).toList();
+            double said = in.stream().mapToDouble(o -> o.p()[o.leader()]).average().orElse(Double.NaN);
+            double right = share(in, o -> o.ids().get(o.leader()).equals(o.truth()));
+            System.out.printf(Locale.ROOT, "  leader at %3.0f-%3.0f %%: %3d cases, said %s, right %s%n", 100 * lo, Math.min(100, 100 * hi),
+                    in.size(), in.isEmpty() ? "  -" : String.format(Locale.ROOT, "%3.0f %%", 100 * said),
+                    in.isEmpty() ? "  -" : String.format(Locale.ROOT, "%3.0f %%", 100 * right));
+        }
+    }
+
+    static Map<String, String> first(Map<String, List<String>> facts) {
+        Map<String, String> m = new LinkedHashMap<>();
+        facts.forEach((q, v) -> m.put(q, v.get(0)));
+        return m;
+    }
+
+    // ---- reading the cases ----
+
+    static List<Case> read(Path dir, KnowledgeBase kb) throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        List<Case> cases = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode n = yaml.readTree(f.toFile());
+            String id = n.path("id").asText("");
+            String cause = n.path("cause").asText("");
+            if (!cause.equals(OUTSIDE) && kb.findCause(cause).isEmpty()) {
+                problems.add(f + ": cause '" + cause + "' is neither a known cause id nor 'outside'");
+            }
+            if (n.path("source").asText("").isBlank()) {
+                problems.add(f + ": source is missing");
+            }
+            cases.add(new Case(id, n.path("source").asText(), facts(f, n.path("facts_in_ticket"), kb, problems),
+                    facts(f, n.path("facts_by_asking"), kb, problems), cause));
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(System.err::println);
+            System.exit(2);
+        }
+        return cases;
+    }
+
+    static Map<String, List<String>> facts(Path f, JsonNode node, KnowledgeBase kb, List<String> problems) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            List<String> values = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(v -> values.add(v.asText()));
+            } else {
+                values.add(e.getValue().asText());
+            }
+            var q = kb.findQuestion(e.getKey());
+            if (q.isEmpty()) {
+                problems.add(f + ": unknown question '" + e.getKey() + "'");
+                return;
+            }
+            List<String> resolved = new ArrayList<>();
+            for (String v : values) {
+                kb.resolve(e.getKey(), v).ifPresentOrElse(resolved::add,
+                        () -> problems.add(f + ": question '" + e.getKey() + "' has no option '" + v + "'"));
+            }
+            if (!resolved.isEmpty()) {
+                facts.put(e.getKey(), resolved);
+            }
+        });
+        return facts;
+    }
+}
