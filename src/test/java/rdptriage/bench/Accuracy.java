@@ -1,3 +1,5 @@
+package rdptriage.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -20,7 +22,8 @@ import rdptriage.knowledge.Option;
 /**
  * The accuracy benchmark on real cases (bench/accuracy/cases/*.yaml): each case is a public thread
  * with a confirmed fix, the facts of its ticket, the facts an agent could learn by asking, and the
- * confirmed cause or "outside". Prints figures; asserts nothing. Run by bench/accuracy/run.
+ * confirmed cause or "outside". Prints figures; asserts nothing. Run by bench/accuracy/run;
+ * {@link CasesTest} checks that every case reads.
  *
  * <p>Two ways in, as a help desk would: every fact entered at once, and a scripted agent that starts
  * from the ticket's facts and answers the engine's questions from the other facts only, "I don't
@@ -85,7 +88,14 @@ public final class Accuracy {
         boolean verbose = List.of(args).contains("--cases");
         KnowledgeBase kb = KnowledgeBase.load(List.of());
         Engine engine = Engine.of(kb, RuleBase.compiled());
-        List<Case> cases = read(dir, kb);
+        List<Case> cases;
+        try {
+            cases = read(dir, kb);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         List<String> ids = new ArrayList<>(kb.causes().stream().map(Cause::id).toList());
         ids.add(OUTSIDE);
         long outside = cases.stream().filter(c -> c.cause().equals(OUTSIDE)).count();
@@ -214,6 +224,9 @@ public final class Accuracy {
         for (Path f : files) {
             JsonNode n = yaml.readTree(f.toFile());
             String id = n.path("id").asText("");
+            if (!(f.getFileName().toString()).equals(id + ".yaml")) {
+                problems.add(f + ": id '" + id + "' must equal the file name");
+            }
             String cause = n.path("cause").asText("");
             if (!cause.equals(OUTSIDE) && kb.findCause(cause).isEmpty()) {
                 problems.add(f + ": cause '" + cause + "' is neither a known cause id nor 'outside'");
@@ -224,9 +237,18 @@ public final class Accuracy {
             cases.add(new Case(id, n.path("source").asText(), facts(f, n.path("facts_in_ticket"), kb, problems),
                     facts(f, n.path("facts_by_asking"), kb, problems), cause));
         }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        for (Case c : cases) {
+            if (!ids.add(c.id())) {
+                problems.add("case id '" + c.id() + "' is used twice");
+            }
+            if (!sources.add(c.source())) {
+                problems.add("case " + c.id() + ": source " + c.source() + " is used by another case too");
+            }
+        }
         if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
-            System.exit(2);
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
         return cases;
     }
