@@ -45,7 +45,9 @@ final class Validation {
         c.fixes().forEach(this::fix);
         c.verify().forEach(s -> step(s, "verify"));
         fixOrder(c);
-        new CommandLint(file, text, problems).cause(c);
+        Locator locator = new Locator(file, text);
+        new PasteSafety(locator, problems).cause(c);
+        new Reversibility(locator, problems).cause(c);
         article(c.article());
     }
 
@@ -119,7 +121,7 @@ final class Validation {
         }
         if (q.command() != null) {
             oneOf(q.shell(), SHELLS, "shell", "shell:");
-            new CommandLint(file, text, problems).question(q);
+            new PasteSafety(new Locator(file, text), problems).question(q);
         }
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per class of command lint: each small bad fixture is caught with its file, fix and line,
+ * One test per class of command lint (PasteSafety, Reversibility, and the backup and prior checks of
+ * CrossCheck): each small bad fixture is caught with its file, fix and line,
  * and the corrected fixture passes. (The shipped knowledge passing is LintTest's first test.)
  */
 class CommandLintTest {

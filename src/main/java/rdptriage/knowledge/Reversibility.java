@@ -9,114 +9,26 @@ import rdptriage.knowledge.Commands.Registry;
 import rdptriage.knowledge.Commands.RegistryOp;
 
 /**
- * Lint of the commands one cause gives, as a help-desk admin pastes them: no block holds a command
- * that stops to ask (the prompt would take the next pasted line as its answer) or a restart before
- * its last line; and a temporary or security-lowering fix records the state before it, rolls back
- * from that record rather than to fixed values, and has a verify command that reads every change back.
+ * A temporary or security-lowering fix can be undone exactly: its steps record the state before
+ * they change it, its rollback restores from that record rather than to fixed values, and a verify
+ * command of the cause reads every change back.
  */
-final class CommandLint {
+final class Reversibility {
 
-    private static final Pattern NET_STOP = Pattern.compile("(?i)\\bnet\\s+stop\\b");
-    private static final Pattern TAKEOWN_RECURSIVE = Pattern.compile("(?i)\\btakeown\\b.*\\s/r\\b");
-    private static final Pattern RESTART = Pattern.compile("(?i)\\bshutdown(\\.exe)?\\s.*/[rs]\\b|\\b(Restart|Stop)-Computer\\b");
-    private static final Pattern TERMSERVICE_STOP = Pattern.compile("(?i)\\b(Stop|Restart)-Service\\b.*\\bTermService\\b");
-    private static final Pattern GPRESULT_FILE = Pattern.compile("(?i)\\bgpresult\\b.*\\s/[hx]\\s");
-    private static final Pattern VERSION_TEXT = Pattern.compile("(?i)\\bFileVersion(Raw)?\\b");
     /** Nouns whose verbs change nothing lint can read back, or that stand for the registry (read as such). */
     private static final Set<String> NOT_STATE = Set.of("ItemProperty", "Item", "Content", "Location", "Variable");
 
-    private final String file;
-    private final String text;
+    private final Locator locator;
     private final List<Problem> problems;
 
-    CommandLint(String file, String text, List<Problem> problems) {
-        this.file = file;
-        this.text = text;
+    Reversibility(Locator locator, List<Problem> problems) {
+        this.locator = locator;
         this.problems = problems;
     }
 
     void cause(Cause c) {
-        for (Check k : c.confirm()) {
-            block("check '" + k.id() + "'", k.shell(), k.command(), "id: " + k.id());
-        }
-        for (Fix f : c.fixes()) {
-            String at = "id: " + f.id();
-            f.steps().forEach(s -> block("fix '" + f.id() + "'", s.shell(), s.command(), at));
-            f.rollback().forEach(s -> block("rollback of fix '" + f.id() + "'", s.shell(), s.command(), at));
-            if (f.temporary() || f.lowersSecurity()) {
-                reversible(f, c.verify());
-            }
-        }
-        c.verify().forEach(s -> block("verify of " + c.id(), s.shell(), s.command(), "\nverify:"));
+        c.fixes().stream().filter(f -> f.temporary() || f.lowersSecurity()).forEach(f -> reversible(f, c.verify()));
     }
-
-    /** A question's command: the same paste rules. */
-    void question(Question q) {
-        block("question '" + q.id() + "'", q.shell(), q.command(), "command:");
-    }
-
-    // ---- paste safety ----
-
-    private void block(String owner, String shell, String command, String near) {
-        if (!"cmd".equals(shell) && !"powershell".equals(shell)) {
-            return;
-        }
-        List<String> lines = Commands.lines(command);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (TERMSERVICE_STOP.matcher(line).find() && !line.matches("(?i).*\\s-Force\\b.*")) {
-                problem(near, line, owner + ": '" + line + "' fails without -Force, because TermService has a dependent"
-                        + " service (UmRdpService)");
-            }
-            if (GPRESULT_FILE.matcher(line).find() && !line.matches("(?i).*\\s/f\\b.*")) {
-                problem(near, line, owner + ": '" + line + "' stops with an error when the report file exists"
-                        + " (gpresult /H or /X without /F)");
-            }
-            if (VERSION_TEXT.matcher(line).find()) {
-                problem(near, line, owner + ": '" + line + "' reads a version that can mislead: the FileVersion text of"
-                        + " Windows files can lag behind the file, and FileVersionRaw is empty before PowerShell 5.0;"
-                        + " read the four parts FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart");
-            }
-            if (RESTART.matcher(line).find() && i < lines.size() - 1) {
-                problem(near, line, owner + ": '" + line + "' restarts the computer before the lines after it run;"
-                        + " a restart must be the last line of its block");
-            }
-            String prompt = lines.size() > 1 ? prompts(line) : null;
-            if (prompt != null) {
-                problem(near, line, owner + ": '" + line + "' " + prompt + "; pasted as a block, the prompt takes the"
-                        + " next line as its answer");
-            }
-        }
-    }
-
-    /** Why a line stops to ask, or null when it does not. */
-    private static String prompts(String line) {
-        for (RegistryOp op : Commands.registry(line)) {
-            boolean force = op.rest().matches("(?is).*(^|\\s)/f\\b.*");
-            if (!force && (op.op().equals("add") || op.op().equals("delete") || op.op().equals("copy"))) {
-                return "asks for confirmation (reg " + op.op() + " without /f)";
-            }
-            if (op.op().equals("export") && !op.rest().matches("(?is).*(^|\\s)/y\\b.*") && !guarded(line, op.file())) {
-                return "asks before overwriting an existing file (reg export without /y; or give the backup a step of its own)";
-            }
-        }
-        if (NET_STOP.matcher(line).find() && !line.matches("(?i).*\\s/y\\b.*")) {
-            return "asks Y/N when the service has dependent services, as TermService has (net stop without /y)";
-        }
-        if (TAKEOWN_RECURSIVE.matcher(line).find() && !line.matches("(?i).*\\s/d\\s+[yn]\\b.*")) {
-            return "asks for each folder it may not list (takeown /r without /d Y)";
-        }
-        return null;
-    }
-
-    /** True when the line runs only if {@code file} does not exist yet (Test-Path, if not exist): nothing to overwrite. */
-    private static boolean guarded(String line, String file) {
-        String l = line.toLowerCase(java.util.Locale.ROOT);
-        return file != null && (l.matches(".*test-path\\s+(-path\\s+|-literalpath\\s+)?[\"']?" + Pattern.quote(file) + ".*")
-                || l.matches(".*if\\s+not\\s+exist\\s+[\"']?" + Pattern.quote(file) + ".*"));
-    }
-
-    // ---- temporary and security-lowering fixes ----
 
     private void reversible(Fix f, List<Step> verify) {
         String at = "id: " + f.id();
@@ -238,7 +150,7 @@ final class CommandLint {
 
     private void uncovered(Fix f, Registry r, List<Registry> exported, String line, List<Problem> into) {
         if (exported.stream().noneMatch(e -> e.covers(r))) {
-            into.add(locate("id: " + f.id(), line, "fix '" + f.id() + "' changes " + r + " before any step has exported its key"
+            into.add(locator.at("id: " + f.id(), line, "fix '" + f.id() + "' changes " + r + " before any step has exported its key"
                     + " (reg export \"KEY\" C:\\" + f.id() + "-before.reg), so its rollback cannot restore what was there"));
         }
     }
@@ -259,16 +171,6 @@ final class CommandLint {
     }
 
     private void problem(String owner, String line, String message) {
-        problems.add(locate(owner, line, message));
-    }
-
-    /** A problem at {@code line} of the block owned by {@code owner} (or at the owner, or nowhere). */
-    private Problem locate(String owner, String line, String message) {
-        int from = text.indexOf(owner);
-        int at = line == null || from < 0 ? from : text.indexOf(line, from);
-        if (at < 0) {
-            at = from;
-        }
-        return new Problem(file, at < 0 ? 0 : Text.lineAt(text, at), message);
+        problems.add(locator.at(owner, line, message));
     }
 }
