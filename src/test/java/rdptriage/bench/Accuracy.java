@@ -127,6 +127,7 @@ public final class Accuracy {
         long capped = following.stream().filter(Outcome::capped).count();
         System.out.printf(Locale.ROOT, "sessions that hit the cap of %d questions: %d of %d%n", QUESTION_CAP, capped, following.size());
         calibration(following);
+        perCause(atOnce, following);
         if (verbose) {
             System.out.println();
             for (Outcome o : following) {
@@ -203,6 +204,20 @@ public final class Accuracy {
                     in.size(), in.isEmpty() ? "  -" : String.format(Locale.ROOT, "%3.0f %%", 100 * said),
                     in.isEmpty() ? "  -" : String.format(Locale.ROOT, "%3.0f %%", 100 * right));
         }
+    }
+
+    /** Per confirmed cause: how many cases, and how many rank it first at once and following the questions. */
+    static void perCause(List<Outcome> atOnce, List<Outcome> following) {
+        System.out.println();
+        System.out.println("per confirmed cause: cases, ranked first with every fact at once, ranked first following the questions");
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < atOnce.size(); i++) {
+            int[] c = counts.computeIfAbsent(atOnce.get(i).truth(), k -> new int[3]);
+            c[0]++;
+            c[1] += atOnce.get(i).rankOfTruth() == 1 ? 1 : 0;
+            c[2] += following.get(i).rankOfTruth() == 1 ? 1 : 0;
+        }
+        counts.forEach((cause, c) -> System.out.printf(Locale.ROOT, "  %-26s %3d %4d %4d%n", cause, c[0], c[1], c[2]));
     }
 
     static Map<String, String> first(Map<String, List<String>> facts) {
