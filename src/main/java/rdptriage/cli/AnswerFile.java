@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import rdptriage.inference.BadInput;
+import rdptriage.knowledge.Question;
 import rdptriage.render.Json;
 
 /** Reads answers given as a JSON object of question id to value, from a file or standard input. */
@@ -53,12 +56,30 @@ final class AnswerFile {
         Map<String, String> answers = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (!e.getValue().isTextual() && !e.getValue().isNumber()) {
-                throw new BadInput(what + ": the value of '" + e.getKey() + "' must be a string, found " + e.getValue().getNodeType().name().toLowerCase());
-            }
-            answers.put(e.getKey(), e.getValue().asText());
+            answers.put(e.getKey(), value(e.getKey(), e.getValue(), what));
         }
         return answers;
+    }
+
+    /** A string or number, or for several answers to one question a list of them (joined as one value). */
+    private static String value(String question, JsonNode v, String what) {
+        if (v.isTextual() || v.isNumber()) {
+            return v.asText();
+        }
+        if (v.isArray() && !v.isEmpty()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : v) {
+                if (!item.isTextual() && !item.isNumber()) {
+                    break;
+                }
+                values.add(item.asText());
+            }
+            if (values.size() == v.size()) {
+                return String.join(Question.SEPARATOR, values);
+            }
+        }
+        throw new BadInput(what + ": the value of '" + question + "' must be a string, or a list of strings for several"
+                + " answers, found " + (v.isArray() ? "a list holding " + (v.isEmpty() ? "nothing" : "something else") : v.getNodeType().name().toLowerCase()));
     }
 
     private static byte[] readFile(Path path) throws IOException {

@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import rdptriage.inference.Answers;
+import rdptriage.inference.BadInput;
 import rdptriage.inference.Assessment;
 import rdptriage.inference.Assessment.Ask;
 import rdptriage.inference.Engine;
 import rdptriage.inference.Percent;
 import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
 import rdptriage.render.TextReport;
 
 /**
@@ -92,9 +95,16 @@ final class Interactive {
             out.println("No question is open. " + COMMANDS);
             return answers;
         }
-        String value = choose(ask, line);
+        String value = ask.multiple() ? chooseSeveral(ask, line) : choose(ask, line);
         if (value == null) {
-            out.println("'" + line + "' is not one of the answers; type a number from 1 to " + ask.options().size() + ". " + COMMANDS);
+            out.println("'" + line + "' is not one of the answers; type a number from 1 to " + ask.options().size()
+                    + (ask.multiple() ? " (several separated by commas, e.g. 1,3)" : "") + ". " + COMMANDS);
+            return again(ask, answers);
+        }
+        try {
+            value = engine.answers(Map.of(ask.id(), value)).values().get(ask.id());
+        } catch (BadInput e) {
+            out.println(e.getMessage());
             return again(ask, answers);
         }
         history.push(answers);
@@ -134,6 +144,19 @@ final class Interactive {
             return options.get(n - 1).value();
         }
         return options.stream().map(Option::value).filter(v -> v.equalsIgnoreCase(line)).findFirst().orElse(null);
+    }
+
+    /** Several answers typed as numbers or values separated by commas or spaces, e.g. "1,3"; null if one is not an answer. */
+    private static String chooseSeveral(Ask ask, String line) {
+        List<String> values = new ArrayList<>();
+        for (String part : line.split("[,\\s]+")) {
+            String v = part.isEmpty() ? null : choose(ask, part);
+            if (v == null) {
+                return null;
+            }
+            values.add(v);
+        }
+        return String.join(Question.SEPARATOR, values);
     }
 
     private void leaders(Assessment a) {

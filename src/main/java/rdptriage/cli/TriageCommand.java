@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +29,11 @@ final class TriageCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--answer", paramLabel = "ID=VALUE", description = "An answer, e.g. --answer error-code=0x904 (repeatable).")
-    Map<String, String> answer = new LinkedHashMap<>();
+    @Option(names = "--answer", paramLabel = "ID=VALUE",
+            description = {"An answer, e.g. --answer error-code=0x904 (repeatable).",
+                    "Several answers to a question that takes them: --answer recent-change=host-renamed,network-change",
+                    "or the same question twice."})
+    List<String> answer = new ArrayList<>();
 
     @Option(names = "--answers", paramLabel = "FILE", description = "A JSON object of question id to value; - reads standard input.")
     String answersFile;
@@ -49,7 +54,7 @@ final class TriageCommand implements Callable<Integer> {
         if (answersFile != null) {
             raw.putAll(AnswerFile.read(answersFile, System.in));
         }
-        raw.putAll(answer);
+        raw.putAll(AnswerFlags.parse(answer));
         Engine engine = engineOptions.engine();
         Answers answers = engine.answers(raw);
         var out = spec.commandLine().getOut();

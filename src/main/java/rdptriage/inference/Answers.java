@@ -44,11 +44,38 @@ public record Answers(Map<String, String> values) {
                 errors.add("unknown question '" + Clip.of(question) + "'; see the question ids with: rdp-triage questions");
                 return;
             }
-            kb.resolve(question, value).ifPresentOrElse(v -> valid.put(question, v),
-                    () -> errors.add("question '" + question + "' has no option '" + Clip.of(value)
-                            + "'; expected one of: " + expected(q.get())));
+            resolve(kb, q.get(), value, errors).ifPresent(v -> valid.put(question, v));
         });
         return new Checked(new Answers(valid), List.copyOf(errors));
+    }
+
+    /**
+     * One raw value, or several joined by commas for a multiple question, as the option values they
+     * name, in the order of the question's options; empty after adding a message to {@code errors}.
+     */
+    private static java.util.Optional<String> resolve(KnowledgeBase kb, Question q, String raw, List<String> errors) {
+        List<String> parts = Question.values(raw).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (parts.size() > 1 && !q.multiple()) {
+            errors.add("question '" + q.id() + "' takes one answer, found " + parts.size() + " ('" + Clip.of(raw)
+                    + "'); expected one of: " + expected(q));
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        for (String part : parts.isEmpty() ? List.of(raw) : parts) {
+            var v = kb.resolve(q.id(), part);
+            if (v.isEmpty()) {
+                errors.add("question '" + q.id() + "' has no option '" + Clip.of(part) + "'; expected one of: " + expected(q));
+                return java.util.Optional.empty();
+            }
+            chosen.add(v.get());
+        }
+        if (chosen.size() > 1 && chosen.contains(Option.DONT_KNOW)) {
+            errors.add("question '" + q.id() + "': \"I don't know\" cannot be given together with other answers ('"
+                    + Clip.of(raw) + "')");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(q.options().stream().map(Option::value).filter(chosen::contains)
+                .collect(Collectors.joining(Question.SEPARATOR)));
     }
 
     public boolean answered(String question) {

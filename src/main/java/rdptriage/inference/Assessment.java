@@ -23,10 +23,11 @@ public record Assessment(Map<String, String> answers, List<RankedCause> causes, 
 
     /** The question to ask next and why. */
     public record Ask(String id, String text, String help, String command, String shell, String who, int effort,
-                      List<Option> options, String why) {
+                      boolean multiple, List<Option> options, String why) {
 
         public static Ask of(Question q, String why) {
-            return new Ask(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.options(), why);
+            return new Ask(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.multiple(),
+                    q.options(), why);
         }
     }
 

@@ -11,6 +11,7 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Question;
 
 /**
  * One evaluation on a pooled Drools session: the answers go in as facts and the rules fire; then
@@ -99,13 +100,16 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         return w;
     }
 
+    /** One Answer fact per value (several for a multiple question), and a Code fact beside a decoded code. */
     private void insertAnswer(String question, String value, List<FactHandle> handles) {
-        FactHandle a = session.insert(new Answer(question, value));
-        FactHandle c = kb.family(question, value).map(f -> session.insert(new Code(value, f))).orElse(null);
-        if (handles != null) {
-            handles.add(a);
-            if (c != null) {
-                handles.add(c);
+        for (String v : Question.values(value)) {
+            FactHandle a = session.insert(new Answer(question, v));
+            FactHandle c = kb.family(question, v).map(f -> session.insert(new Code(v, f))).orElse(null);
+            if (handles != null) {
+                handles.add(a);
+                if (c != null) {
+                    handles.add(c);
+                }
             }
         }
     }

@@ -163,7 +163,7 @@ public final class KnowledgeBase {
         options.addAll(q.options());
         options.forEach(o -> alias.put(o.value().toLowerCase(Locale.ROOT), o.value()));
         aliases.put(q.id(), alias);
-        return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), options,
+        return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.multiple(), options,
                 q.optionsFrom(), q.file());
     }
 

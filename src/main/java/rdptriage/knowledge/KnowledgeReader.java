@@ -112,7 +112,7 @@ final class KnowledgeReader {
     }
 
     private static Question withFile(Question q, String file) {
-        return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.options(),
+        return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.multiple(), q.options(),
                 q.optionsFrom(), file);
     }
 

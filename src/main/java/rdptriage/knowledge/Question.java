@@ -7,9 +7,20 @@ import java.util.Optional;
 /**
  * A question that separates causes, with "how to find out" help, who can answer it (user, admin,
  * network) and its effort in minutes. {@code optionsFrom} names the code table its options come from.
+ * A {@code multiple} question takes several answers at once (a host renamed and a new VPN client),
+ * written as one value: the option values joined by commas, in the order of the options.
  */
 public record Question(String id, String text, String help, String command, String shell, String who,
-                       int effort, List<Option> options, String optionsFrom, @JsonIgnore String file) implements java.io.Serializable {
+                       int effort, boolean multiple, List<Option> options, String optionsFrom, @JsonIgnore String file)
+        implements java.io.Serializable {
+
+    /** What joins the values of several answers to one question. */
+    public static final String SEPARATOR = ",";
+
+    /** The option values an answer holds: one, or several for a multiple question. */
+    public static List<String> values(String answer) {
+        return List.of(answer.split(SEPARATOR, -1));
+    }
 
     public Question {
         options = Nulls.list(options);
@@ -19,9 +30,10 @@ public record Question(String id, String text, String help, String command, Stri
         return options.stream().filter(o -> o.value().equals(value)).findFirst();
     }
 
-    /** The label of one of its options, or the value itself if it is not one. */
+    /** The label of one of its options (the labels of each, for several answers), or the value itself if it is not one. */
     public String label(String value) {
-        return option(value).map(Option::label).orElse(value);
+        return values(value).stream().map(v -> option(v).map(Option::label).orElse(v))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public List<Option> informativeOptions() {

@@ -119,6 +119,8 @@ final class Validation {
                     "option value '" + o.value() + "' must be kebab-case");
             required(o.label(), "label of option '" + o.value() + "'");
         }
+        check(!q.multiple() || q.optionsFrom() == null, "multiple:",
+                "a question whose options come from a code table takes one answer; remove multiple: true");
         if (q.command() != null) {
             oneOf(q.shell(), SHELLS, "shell", "shell:");
             new PasteSafety(new Locator(file, text), problems).question(q);

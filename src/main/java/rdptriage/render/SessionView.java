@@ -136,12 +136,29 @@ public final class SessionView {
         }
         List<Choice> out = new ArrayList<>();
         String current = answers().get(q.id());
+        List<String> given = current == null ? List.of() : Question.values(current);
         String base = links.triage(answers());
         for (Option o : q.options()) {
-            out.add(new Choice(o.value(), o.label(), answering(base, q.id(), o.value()), o.value().equals(current),
+            out.add(new Choice(o.value(), o.label(), answering(base, q.id(), o.value()), given.contains(o.value()),
                     out.size() < 9 ? out.size() + 1 : 0));
         }
         return out;
+    }
+
+    /** The question on screen takes several answers: its options are checkboxes of one form. */
+    public boolean multiple() {
+        Ask q = question();
+        return q != null && q.multiple();
+    }
+
+    /** For a multiple question: the answers that can be ticked together (all but "I don't know"). */
+    public List<Choice> tickable() {
+        return choices().stream().filter(c -> !Option.DONT_KNOW.equals(c.value())).toList();
+    }
+
+    /** For a multiple question: the answers that stand alone, as links ("I don't know"). */
+    public List<Choice> alone() {
+        return choices().stream().filter(c -> Option.DONT_KNOW.equals(c.value())).toList();
     }
 
     /** The session with this answer: appended to the address (cheap), or replaced in place when changing. */
@@ -168,7 +185,7 @@ public final class SessionView {
         return kb.family(question().id(), value).isPresent();
     }
 
-    /** The other answers, carried as hidden fields by the type-in form of a code question. */
+    /** The other answers, carried as hidden fields by the form of a code or multiple question. */
     public Map<String, String> hidden() {
         Ask q = question();
         return q == null ? answers() : without(q.id());

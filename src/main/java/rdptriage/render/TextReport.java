@@ -125,6 +125,9 @@ public final class TextReport {
         }
         b.append("  ").append(q.why()).append('\n');
         List<Option> options = q.options();
+        if (q.multiple()) {
+            b.append("  Several answers can be true: type each number, separated by commas (e.g. 1,3).\n");
+        }
         if (options.size() <= LONG_LIST) {
             for (int i = 0; i < options.size(); i++) {
                 b.append(String.format(Locale.ROOT, "  %2d) %s%n", i + 1, options.get(i).label()));

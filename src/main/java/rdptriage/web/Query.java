@@ -9,6 +9,7 @@ import java.util.Map;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Clip;
 import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Question;
 
 /**
  * A query string read defensively: percent-decoding errors, repeated names and an oversized query
@@ -63,11 +64,9 @@ record Query(Map<String, String> pairs, List<String> problems) {
             problems.add("'" + Clip.of(name) + "' has no value; expected question-id=value");
             return;
         }
-        String before = pairs.put(name, value);
-        if (before != null && !before.equals(value)) {
-            problems.add("'" + Clip.of(name) + "' is given twice ('" + Clip.of(before) + "' and '" + Clip.of(value)
-                    + "'); the last one was kept");
-        }
+        // a name given again adds an answer (the checkboxes of a multiple question); the answers check
+        // then refuses it, naming both, for a question that takes one
+        pairs.merge(name, value, (before, added) -> before.equals(added) ? before : before + Question.SEPARATOR + added);
     }
 
     private static String decode(String s) {

@@ -18,6 +18,7 @@ import rdptriage.inference.RuleBase;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
 
 /**
  * The accuracy benchmark on real cases (bench/accuracy/cases/*.yaml): each case is a public thread
@@ -99,9 +100,10 @@ public final class Accuracy {
         List<String> ids = new ArrayList<>(kb.causes().stream().map(Cause::id).toList());
         ids.add(OUTSIDE);
         long outside = cases.stream().filter(c -> c.cause().equals(OUTSIDE)).count();
-        long multi = cases.stream().flatMap(c -> c.all().values().stream()).filter(v -> v.size() > 1).count();
+        long multi = cases.stream().flatMap(c -> c.all().entrySet().stream())
+                .filter(e -> e.getValue().size() > 1 && !kb.question(e.getKey()).multiple()).count();
         System.out.printf(Locale.ROOT, "%d real cases from %s: %d with a known cause, %d outside the knowledge base;"
-                + " %d facts name several options of one question (the engine takes one answer per question: the first)%n",
+                + " %d facts name several options of a question that takes one answer (the first is used)%n",
                 cases.size(), dir, cases.size() - outside, outside, multi);
         System.out.println("No number of the model is fitted from these cases, so every figure below is out of sample"
                 + " for the model (no cross-validation is needed until one is).");
@@ -110,7 +112,7 @@ public final class Accuracy {
         List<Outcome> following = new ArrayList<>();
         List<Outcome> priors = new ArrayList<>();
         for (Case c : cases) {
-            atOnce.add(outcome(c, ids, engine.assess(engine.answers(first(c.all()))), 0, false));
+            atOnce.add(outcome(c, ids, engine.assess(engine.answers(answers(kb, c.all()))), 0, false));
             following.add(follow(engine, kb, c, ids));
             priors.add(outcome(c, ids, engine.assess(engine.answers(Map.of())), 0, false));
         }
@@ -140,8 +142,8 @@ public final class Accuracy {
 
     /** The agent: ticket facts first, then the engine's questions, answered from the facts or "I don't know". */
     static Outcome follow(Engine engine, KnowledgeBase kb, Case c, List<String> ids) {
-        Map<String, String> given = new LinkedHashMap<>(first(c.inTicket()));
-        Map<String, String> known = first(c.byAsking());
+        Map<String, String> given = new LinkedHashMap<>(answers(kb, c.inTicket()));
+        Map<String, String> known = answers(kb, c.byAsking());
         int asked = 0;
         Assessment a = engine.assess(engine.answers(given));
         while (a.nextQuestion() != null && asked < QUESTION_CAP) {
@@ -220,9 +222,10 @@ public final class Accuracy {
         counts.forEach((cause, c) -> System.out.printf(Locale.ROOT, "  %-26s %3d %4d %4d%n", cause, c[0], c[1], c[2]));
     }
 
-    static Map<String, String> first(Map<String, List<String>> facts) {
+    /** The facts as answers: several joined for a question that takes them, else the first. */
+    static Map<String, String> answers(KnowledgeBase kb, Map<String, List<String>> facts) {
         Map<String, String> m = new LinkedHashMap<>();
-        facts.forEach((q, v) -> m.put(q, v.get(0)));
+        facts.forEach((q, v) -> m.put(q, kb.question(q).multiple() ? String.join(Question.SEPARATOR, v) : v.get(0)));
         return m;
     }
 

@@ -77,4 +77,14 @@ class BatchCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no such file"), r.err());
     }
+
+    @Test
+    void severalAnswersInALineGiveTheSameResultAsTriage() throws Exception {
+        Cli.Result r = Cli.runWithInput("{\"id\": \"T-1\", \"answers\": {\"recent-change\": [\"network-change\", \"host-renamed\"]}}\n",
+                "batch");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode result = lines(r.out()).get(0).get("result");
+        Cli.Result triage = Cli.run("triage", "--answer", "recent-change=host-renamed,network-change", "--format", "json");
+        assertEquals(Json.MAPPER.readTree(triage.out()), result);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class TriageCommandTest {
     void answerWithoutEqualsSignExitsTwo() {
         Cli.Result r = Cli.run("triage", "--answer", "error-code");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("KEY=VALUE"), r.err());
+        assertTrue(r.err().contains("--answer 'error-code': expected ID=VALUE"), r.err());
     }
 
     @Test
@@ -162,5 +163,33 @@ class TriageCommandTest {
         Cli.Result r = Cli.run("diagnose");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("Unmatched argument") || r.err().contains("Unknown"), r.err());
+    }
+
+    @Test
+    void severalAnswersToOneQuestionAsRepeatedFlagsAListOrCommas() throws IOException {
+        String joined = "\"recent-change\" : \"host-renamed,network-change\"";
+        Cli.Result flags = Cli.run("triage", "--answer", "recent-change=network-change", "--answer", "recent-change=host-renamed",
+                "--format", "json");
+        assertEquals(0, flags.exit(), flags.err());
+        assertTrue(flags.out().contains(joined), flags.out());
+        Path file = dir.resolve("several.json");
+        Files.writeString(file, "{\"recent-change\": [\"host-renamed\", \"network-change\"]}");
+        Cli.Result list = Cli.run("triage", "--answers", file.toString(), "--format", "json");
+        assertEquals(flags.out(), list.out());
+        Cli.Result commas = Cli.run("triage", "--answer", "recent-change=host-renamed,network-change", "--format", "json");
+        assertEquals(flags.out(), commas.out());
+    }
+
+    @Test
+    void aListForAQuestionThatTakesOneAnswerExitsTwoNamingIt() throws IOException {
+        Path file = dir.resolve("two.json");
+        Files.writeString(file, "{\"tcp-3389-test\": [\"succeeded\", \"failed\"]}");
+        Cli.Result r = Cli.run("triage", "--answers", file.toString(), "--format", "json");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("question 'tcp-3389-test' takes one answer, found 2"), r.err());
+        Files.writeString(file, "{\"recent-change\": [\"host-renamed\", {\"x\": 1}]}");
+        r = Cli.run("triage", "--answers", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("must be a string, or a list of strings for several answers"), r.err());
     }
 }

@@ -140,6 +140,20 @@ class BrowserTest {
     }
 
     @Test
+    void tickingTwoAnswersOfAMultipleQuestionKeepsBothAndTheOtherAnswers() {
+        open(driver, "/triage?error-code=0x904&ask=recent-change");
+        driver.findElement(By.cssSelector("form.several input[value='host-renamed']")).click();
+        driver.findElement(By.cssSelector("form.several input[value='network-change']")).click();
+        clickAndWait(driver, driver.findElement(By.cssSelector("form.several button[type=submit]")));
+        List<String[]> pairs = pairs(driver.getCurrentUrl());
+        assertEquals(List.of("error-code=0x904", "recent-change=host-renamed", "recent-change=network-change"),
+                pairs.stream().map(p -> p[0] + "=" + p[1]).toList());
+        Given recent = given(driver).stream().filter(g -> g.question().startsWith("Did something change")).findFirst().orElseThrow();
+        assertEquals("The host was renamed, cloned or re-installed; Network change (new VPN, firewall, router or network)",
+                recent.label());
+    }
+
+    @Test
     void removingAnAnswerKeepsTheOthers() {
         open(driver, "/triage");
         answerByClicking(driver, 3);
@@ -316,7 +330,8 @@ class BrowserTest {
         Files.createDirectories(dir);
         try {
             for (String[] page : List.of(new String[] {"question", "/triage?error-code=0x904&extended-code=0x7"},
-                    new String[] {"result", "/result?error-code=0x904&extended-code=0x7"})) {
+                    new String[] {"result", "/result?error-code=0x904&extended-code=0x7"},
+                    new String[] {"several", "/triage?error-code=0x904&recent-change=host-renamed&ask=recent-change"})) {
                 for (Object[] size : List.of(new Object[] {"phone", 390, 844, true}, new Object[] {"desktop", 1280, 900, false})) {
                     chromium.emulateSize((Integer) size[1], (Integer) size[2], (Boolean) size[3]);
                     open(driver, page[1]);

@@ -139,6 +139,33 @@ class ServerTest {
     }
 
     @Test
+    void severalAnswersToOneQuestionAreTheSameAsInTheCli() throws Exception {
+        String cli = cli("triage", "--answer", "recent-change=host-renamed,network-change", "--format", "json");
+        assertEquals(cli, Http.get("/api/triage?recent-change=network-change&recent-change=host-renamed").body());
+        assertEquals(cli, Http.get("/api/triage?recent-change=host-renamed%2Cnetwork-change").body());
+    }
+
+    @Test
+    void aQuestionThatTakesSeveralAnswersIsAFormOfCheckboxesKeepingTheOtherAnswers() throws Exception {
+        String body = Http.get("/triage?error-code=0x904&ask=recent-change").body();
+        assertTrue(body.contains("<form class=\"several\""), body);
+        assertTrue(body.contains("type=\"hidden\" name=\"error-code\" value=\"0x904\""), body);
+        assertTrue(body.contains("type=\"checkbox\" name=\"recent-change\" value=\"host-renamed\""), body);
+        body = Http.get("/triage?recent-change=host-renamed,network-change&ask=recent-change").body();
+        assertTrue(body.contains("value=\"host-renamed\" checked"), body);
+        assertTrue(body.contains("value=\"network-change\" checked"), body);
+        assertTrue(!body.contains("value=\"windows-update\" checked"), body);
+    }
+
+    @Test
+    void aQuestionThatTakesOneAnswerGivenTwiceIsA400NamingIt() throws Exception {
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&error-code=0x204&extended-code=0x7");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("question &#39;error-code&#39; takes one answer, found 2 (&#39;0x904,0x204&#39;)"), r.body());
+        assertTrue(r.body().contains("0x7: The server denied the connection."), "the valid answer is kept");
+    }
+
+    @Test
     void apiErrorsAreJsonNamingTheProblemAndKeepingValidAnswers() throws Exception {
         HttpResponse<String> r = Http.get("/api/triage?error-code=0x904&colour=blue");
         assertEquals(400, r.statusCode());
