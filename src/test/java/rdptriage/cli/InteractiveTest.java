@@ -74,4 +74,13 @@ class InteractiveTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("How to find out") && r.out().contains("Fix plan"), r.out());
     }
+
+    @Test
+    void aMultipleQuestionTakesSeveralNumbersAndRefusesIDontKnowBesideThem() {
+        Answers start = engine.answers(Map.of("recent-change", "none"));
+        Answers end = converse("change 1\n3,4,6\n4 3\ndone\n", start);
+        assertEquals("host-renamed,network-change", end.values().get("recent-change"));
+        assertTrue(screen.toString().contains("Several answers can be true"), screen.toString());
+        assertTrue(screen.toString().contains("\"I don't know\" cannot be given together with other answers"), screen.toString());
+    }
 }
