@@ -15,6 +15,9 @@ import rdptriage.knowledge.Settings;
  * answer gives P(answer | cause), and the value of the question is the mutual information between
  * its answer and the cause, in bits.
  *
+ * <p>An answer nobody at hand knows is worth nothing, so the information is weighed by the chance
+ * that the question gets an answer other than "I don't know" ({@link AnswerRate}).
+ *
  * <p>Mutual information never exceeds log2(number of answers), so candidates are tried in order of
  * that bound per minute, and the search stops once no remaining question could beat the best one:
  * the choice is exact, and costly host-side questions are often never run.
@@ -30,6 +33,8 @@ final class NextQuestion {
     private final Evaluation evaluation;
     private final Ranking now;
     private final double[] weights;
+    /** The chance that someone at hand knows the answer, by who can answer; learnt in this session. */
+    private AnswerRate answerable;
 
     NextQuestion(Engine.Model model, Evaluation evaluation, Ranking now, double[] weights) {
         this.model = model;
@@ -39,6 +44,7 @@ final class NextQuestion {
     }
 
     Choice choose(Answers answers) {
+        answerable = AnswerRate.of(model.kb(), answers);
         Settings s = model.kb().settings();
         if (now.leader() >= s.stopWhenLeaderAbove()) {
             return stop("the leading outcome is " + Percent.of(now.leader()) + " likely");
@@ -49,7 +55,7 @@ final class NextQuestion {
                 candidates.add(q);
             }
         }
-        candidates.sort(Comparator.comparingDouble(NextQuestion::bound).reversed());
+        candidates.sort(Comparator.comparingDouble(this::bound).reversed());
         Choice best = null;
         for (Question q : candidates) {
             if (best != null && bound(q) <= best.bitsPerMinute()) {
@@ -60,7 +66,7 @@ final class NextQuestion {
                 best = c;
             }
         }
-        if (best == null || best.bitsPerMinute() < s.minBitsPerMinute()) {
+        if (best == null || best.bitsPerMinute() / answerable.of(best.question()) < s.minBitsPerMinute()) {
             return stop("no remaining question is worth its effort");
         }
         return best;
@@ -77,8 +83,8 @@ final class NextQuestion {
     }
 
     /** The most a question can be worth: log2 of its number of answers, per minute. */
-    private static double bound(Question q) {
-        return Math.log(q.informativeOptions().size()) / LN2 / q.effort();
+    private double bound(Question q) {
+        return Math.log(q.informativeOptions().size()) / LN2 * answerable.of(q) / q.effort();
     }
 
     private Choice value(Question q) {
@@ -119,7 +125,7 @@ final class NextQuestion {
             }
         }
         int[] pair = separated(likelihood, pAnswer, n, k);
-        return new Choice(q, pair[0], pair[1], Math.max(0, bits) / q.effort(), null);
+        return new Choice(q, pair[0], pair[1], Math.max(0, bits) * answerable.of(q) / q.effort(), null);
     }
 
     /**

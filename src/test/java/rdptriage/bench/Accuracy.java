@@ -33,7 +33,7 @@ import rdptriage.knowledge.Question;
 public final class Accuracy {
 
     static final String OUTSIDE = "outside";
-    static final int QUESTION_CAP = 15;
+    static final int QUESTION_CAP = Integer.getInteger("cap", 15);
 
     record Case(String id, String source, Map<String, List<String>> inTicket, Map<String, List<String>> byAsking,
                 String cause) {
