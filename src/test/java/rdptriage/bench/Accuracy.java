@@ -33,7 +33,7 @@ import rdptriage.knowledge.Question;
 public final class Accuracy {
 
     static final String OUTSIDE = "outside";
-    static final int QUESTION_CAP = Integer.getInteger("cap", 15);
+    static int questionCap = 15;
 
     record Case(String id, String source, Map<String, List<String>> inTicket, Map<String, List<String>> byAsking,
                 String cause) {
@@ -87,6 +87,10 @@ public final class Accuracy {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/accuracy/cases");
         boolean verbose = List.of(args).contains("--cases");
+        int cap = List.of(args).indexOf("--cap");
+        if (cap >= 0 && cap + 1 < args.length) {
+            questionCap = Integer.parseInt(args[cap + 1]);
+        }
         KnowledgeBase kb = KnowledgeBase.load(List.of());
         Engine engine = Engine.of(kb, RuleBase.compiled());
         List<Case> cases;
@@ -127,7 +131,7 @@ public final class Accuracy {
         System.out.printf(Locale.ROOT, "%nBrier score following the questions: %.3f, priors alone: %.3f: %.0f %% better than the priors%n",
                 b, b0, 100 * (1 - b / b0));
         long capped = following.stream().filter(Outcome::capped).count();
-        System.out.printf(Locale.ROOT, "sessions that hit the cap of %d questions: %d of %d%n", QUESTION_CAP, capped, following.size());
+        System.out.printf(Locale.ROOT, "sessions that hit the cap of %d questions: %d of %d%n", questionCap, capped, following.size());
         calibration(following);
         perCause(atOnce, following);
         if (verbose) {
@@ -146,7 +150,7 @@ public final class Accuracy {
         Map<String, String> known = answers(kb, c.byAsking());
         int asked = 0;
         Assessment a = engine.assess(engine.answers(given));
-        while (a.nextQuestion() != null && asked < QUESTION_CAP) {
+        while (a.nextQuestion() != null && asked < questionCap) {
             String q = a.nextQuestion().id();
             String value = known.get(q);
             if (value == null) {
