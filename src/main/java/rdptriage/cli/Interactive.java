@@ -108,7 +108,11 @@ final class Interactive {
             return again(ask, answers);
         }
         history.push(answers);
-        return answers.with(ask.id(), value);
+        Answers next = answers.with(ask.id(), value);
+        // a question asked in the same step (the extended code beside the code) comes at once
+        engine.knowledge().askedWith(ask.id()).stream().filter(p -> !next.answered(p.id())).findFirst()
+                .ifPresent(p -> forced = Ask.of(p, "Asked in the same step as the previous question."));
+        return next;
     }
 
     private Answers change(String which, Ask ask, Answers answers) {

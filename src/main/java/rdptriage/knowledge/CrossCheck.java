@@ -104,6 +104,9 @@ final class CrossCheck {
     }
 
     void question(Question q) {
+        if (q.askedWith() != null && (kb.findQuestion(q.askedWith()).isEmpty() || q.askedWith().equals(q.id()))) {
+            problem(q.file(), "asked_with", "asked_with names '" + q.askedWith() + "'; expected another question's id");
+        }
         if (q.optionsFrom() != null && kb.findTable(q.optionsFrom()).isEmpty()) {
             problem(q.file(), "options_from", "options_from names unknown code table '" + q.optionsFrom() + "'");
         }

@@ -103,6 +103,11 @@ public final class KnowledgeBase {
         return findQuestion(id).orElseThrow(() -> new IllegalArgumentException("unknown question '" + id + "'"));
     }
 
+    /** The questions asked together with {@code id} as one step (their {@code asked_with} names it). */
+    public List<Question> askedWith(String id) {
+        return questions.values().stream().filter(q -> id.equals(q.askedWith())).toList();
+    }
+
     public List<CodeTable> tables() {
         return List.copyOf(tables.values());
     }
@@ -164,7 +169,7 @@ public final class KnowledgeBase {
         options.forEach(o -> alias.put(o.value().toLowerCase(Locale.ROOT), o.value()));
         aliases.put(q.id(), alias);
         return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.multiple(), options,
-                q.optionsFrom(), q.file());
+                q.optionsFrom(), q.askedWith(), q.file());
     }
 
     /**

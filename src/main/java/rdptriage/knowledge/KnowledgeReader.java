@@ -113,7 +113,7 @@ final class KnowledgeReader {
 
     private static Question withFile(Question q, String file) {
         return new Question(q.id(), q.text(), q.help(), q.command(), q.shell(), q.who(), q.effort(), q.multiple(), q.options(),
-                q.optionsFrom(), file);
+                q.optionsFrom(), q.askedWith(), file);
     }
 
     private static CodeTable withFile(CodeTable t, String file) {

@@ -9,9 +9,12 @@ import java.util.Optional;
  * network) and its effort in minutes. {@code optionsFrom} names the code table its options come from.
  * A {@code multiple} question takes several answers at once (a host renamed and a new VPN client),
  * written as one value: the option values joined by commas, in the order of the options.
+ * {@code askedWith} names the question this one is asked together with, as one step (the extended
+ * code sits on the same dialog as the code).
  */
 public record Question(String id, String text, String help, String command, String shell, String who,
-                       int effort, boolean multiple, List<Option> options, String optionsFrom, @JsonIgnore String file)
+                       int effort, boolean multiple, List<Option> options, String optionsFrom, String askedWith,
+                       @JsonIgnore String file)
         implements java.io.Serializable {
 
     /** What joins the values of several answers to one question. */

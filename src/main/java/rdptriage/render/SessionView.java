@@ -185,6 +185,18 @@ public final class SessionView {
         return kb.family(question().id(), value).isPresent();
     }
 
+    /**
+     * Unanswered questions asked in the same step as the code question on screen, with a field of
+     * their own in its form (the extended code beside the code).
+     */
+    public List<Question> partners() {
+        Ask q = question();
+        if (q == null || !codeQuestion()) {
+            return List.of();
+        }
+        return kb.askedWith(q.id()).stream().filter(p -> !answers().containsKey(p.id())).toList();
+    }
+
     /** The other answers, carried as hidden fields by the form of a code or multiple question. */
     public Map<String, String> hidden() {
         Ask q = question();

@@ -64,6 +64,9 @@ record Query(Map<String, String> pairs, List<String> problems) {
             problems.add("'" + Clip.of(name) + "' has no value; expected question-id=value");
             return;
         }
+        if (value.isBlank()) {
+            return;   // a form field left empty (the extended code beside the code) answers nothing
+        }
         // a name given again adds an answer (the checkboxes of a multiple question); the answers check
         // then refuses it, naming both, for a question that takes one
         pairs.merge(name, value, (before, added) -> before.equals(added) ? before : before + Question.SEPARATOR + added);

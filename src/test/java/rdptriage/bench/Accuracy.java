@@ -161,6 +161,12 @@ public final class Accuracy {
             }
             given.put(q, value);
             asked++;
+            // questions asked in the same step (the extended code beside the code) are answered with it
+            for (var partner : kb.askedWith(q)) {
+                if (!given.containsKey(partner.id())) {
+                    given.put(partner.id(), known.getOrDefault(partner.id(), Option.DONT_KNOW));
+                }
+            }
             a = engine.assess(engine.answers(given));
         }
         return outcome(c, ids, a, asked, a.nextQuestion() != null);

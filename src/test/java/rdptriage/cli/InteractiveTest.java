@@ -83,4 +83,12 @@ class InteractiveTest {
         assertTrue(screen.toString().contains("Several answers can be true"), screen.toString());
         assertTrue(screen.toString().contains("\"I don't know\" cannot be given together with other answers"), screen.toString());
     }
+
+    @Test
+    void theExtendedCodeFollowsTheCodeInTheSameStep() {
+        Answers end = converse("change 1\n0x904\n0x7\ndone\n", engine.answers(Map.of("error-code", "0x204")));
+        assertEquals("0x904", end.values().get("error-code"));
+        assertEquals("0x7", end.values().get("extended-code"));
+        assertTrue(screen.toString().contains("Asked in the same step as the previous question."), screen.toString());
+    }
 }

@@ -308,4 +308,14 @@ class LintTest {
         found(only(lint(CAUSE, RULE.replace("\"S7\" )", "\"HD9\" )"))), ruleFile(), 10,
                 "evidence cites source 'HD9', which is not in any knowledge/sources/*.yaml");
     }
+
+    @Test
+    void aQuestionAskedWithAnUnknownQuestionIsCaught() throws IOException {
+        Path questions = dir.resolve("kb/questions");
+        Files.createDirectories(questions);
+        Files.writeString(questions.resolve("cable-colour.yaml"), QUESTION.replace("effort: 1\n", "effort: 1\nasked_with: cable-length\n"));
+        Problem p = lint(CAUSE, RULE).stream().filter(x -> x.message().contains("asked_with")).findFirst()
+                .orElseThrow(() -> new AssertionError("no asked_with finding"));
+        found(p, "kb/questions/cable-colour.yaml", 6, "asked_with names 'cable-length'; expected another question's id");
+    }
 }

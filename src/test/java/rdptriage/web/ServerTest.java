@@ -158,6 +158,18 @@ class ServerTest {
     }
 
     @Test
+    void theCodeAndTheExtendedCodeAreAskedInOneStepAndAnEmptyFieldAnswersNothing() throws Exception {
+        String body = Http.get("/triage?ask=error-code").body();
+        assertTrue(body.contains("type=\"text\" name=\"error-code\""), body);
+        assertTrue(body.contains("type=\"text\" name=\"extended-code\""), body);
+        body = Http.get("/triage?ask=error-code&extended-code=0x7").body();
+        assertTrue(!body.contains("type=\"text\" name=\"extended-code\""), "an extended code given already is not asked again");
+        HttpResponse<String> r = Http.get("/triage?error-code=0x904&extended-code=");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("0x904: Socket closed."), r.body());
+    }
+
+    @Test
     void aQuestionThatTakesOneAnswerGivenTwiceIsA400NamingIt() throws Exception {
         HttpResponse<String> r = Http.get("/triage?error-code=0x904&error-code=0x204&extended-code=0x7");
         assertEquals(400, r.statusCode());
