@@ -48,7 +48,9 @@ public final class MarkdownReport {
 
     private void causes(Assessment a) {
         line("");
-        line("### Most likely causes");
+        line("### Causes, most likely first");
+        line("");
+        line(escape(Certainty.headline(a)) + ".");
         line("");
         List<RankedCause> causes = a.causes();
         for (int i = 0; i < causes.size() && i < CAUSES_SHOWN; i++) {

@@ -84,6 +84,11 @@ public final class SessionView {
         return rows;
     }
 
+    /** How sure the ranking is, in words (see {@link Certainty}). */
+    public String certainty() {
+        return Certainty.headline(assessment);
+    }
+
     /** The question on screen: the one being changed, else the engine's next question, else null. */
     public Ask question() {
         if (changing != null) {

@@ -48,7 +48,7 @@ public final class TextReport {
     /** The leading causes with their reasons; the others on one line. */
     private void ranking(Assessment a, int shown) {
         line("");
-        line("Most likely causes");
+        line("Causes, most likely first. " + Certainty.headline(a) + ".");
         List<RankedCause> causes = a.causes();
         for (int i = 0; i < causes.size() && i < shown; i++) {
             RankedCause c = causes.get(i);

@@ -70,7 +70,7 @@ class TriageCommandTest {
                 "--base-url", "https://triage.example.org/");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Session: https://triage.example.org/triage?error-code=0x904&extended-code=0x7"), r.out());
-        assertTrue(r.out().contains("### Most likely causes") && r.out().contains("### Fix plan"), r.out());
+        assertTrue(r.out().contains("### Causes, most likely first") && r.out().contains("### Fix plan"), r.out());
         assertTrue(r.out().contains("```"), "commands are fenced");
     }
 
@@ -78,7 +78,7 @@ class TriageCommandTest {
     void textShowsRankingAndPlan() {
         Cli.Result r = Cli.run("triage", "--answer", "error-code=0x904");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("Most likely causes") && r.out().contains("Fix plan"), r.out());
+        assertTrue(r.out().contains("Causes, most likely first") && r.out().contains("Fix plan"), r.out());
         assertTrue(r.out().contains("None of the known causes:"), r.out());
     }
 
