@@ -19,8 +19,7 @@ final class AnswerFlags {
             if (eq <= 0) {
                 throw new BadInput("--answer '" + Clip.of(flag) + "': expected ID=VALUE, e.g. --answer error-code=0x904");
             }
-            raw.merge(flag.substring(0, eq), flag.substring(eq + 1),
-                    (before, added) -> before.equals(added) ? before : before + Question.SEPARATOR + added);
+            raw.merge(flag.substring(0, eq), flag.substring(eq + 1), Question::add);
         }
         return raw;
     }

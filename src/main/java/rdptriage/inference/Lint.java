@@ -84,14 +84,17 @@ public final class Lint {
             for (Option o : q.informativeOptions()) {
                 String key = q.id() + "=" + o.value();
                 boolean matters = check.optionsRead.contains(key) || effects.changesSomething(q.id(), o.value());
-                int line = lineOf(texts, q.file(), o.value());
+                String message = null;
                 if (!matters && o.neutral() == null) {
-                    problems.add(new Problem(q.file(), line, "option '" + o.value() + "' of question '" + q.id()
-                            + "' changes no cause's probability: add a rule that reads it, or say why it is still offered"
-                            + " with 'neutral: <one-line reason>' under the option"));
+                    message = "changes no cause's probability: add a rule that reads it, or say why it is still offered"
+                            + " with 'neutral: <one-line reason>' under the option";
                 } else if (matters && o.neutral() != null) {
-                    problems.add(new Problem(q.file(), line, "option '" + o.value() + "' of question '" + q.id()
-                            + "' is declared neutral, but the rules read it: remove 'neutral:' or the rule"));
+                    message = "is declared neutral, but the rules read it: remove 'neutral:' or the rule";
+                }
+                if (message != null) {
+                    // the file is read for its line only when there is something to report
+                    problems.add(new Problem(q.file(), lineOf(texts, q.file(), o.value()),
+                            "option '" + o.value() + "' of question '" + q.id() + "' " + message));
                 }
             }
         }

@@ -20,6 +20,11 @@ public record Question(String id, String text, String help, String command, Stri
     /** What joins the values of several answers to one question. */
     public static final String SEPARATOR = ",";
 
+    /** One answer added to what was given before for the same question: kept once, else joined. */
+    public static String add(String before, String added) {
+        return before.equals(added) ? before : before + SEPARATOR + added;
+    }
+
     /** The option values an answer holds: one, or several for a multiple question. */
     public static List<String> values(String answer) {
         return List.of(answer.split(SEPARATOR, -1));

@@ -69,7 +69,7 @@ record Query(Map<String, String> pairs, List<String> problems) {
         }
         // a name given again adds an answer (the checkboxes of a multiple question); the answers check
         // then refuses it, naming both, for a question that takes one
-        pairs.merge(name, value, (before, added) -> before.equals(added) ? before : before + Question.SEPARATOR + added);
+        pairs.merge(name, value, Question::add);
     }
 
     private static String decode(String s) {
