@@ -22,7 +22,10 @@ public final class FlowChart {
     public record Line(String x, String y, String text) {}
 
     /** Something a reader can follow: its lines of text and where it leads (null for plain text). */
-    public record Item(String href, String label, List<Line> lines) {}
+    public record Item(String href, String label, List<Line> lines, Hit hit) {}
+
+    /** The area a reader can click for an item: its lines across the whole box, so a click between two lines still follows it. */
+    public record Hit(String x, String y, String width, String height) {}
 
     /** A row: the answer that leads here (empty for the start), and the node's box with its items. */
     public record Row(String kind, List<Line> answer, String boxX, String boxY, String boxWidth, String boxHeight,
@@ -102,17 +105,19 @@ public final class FlowChart {
             answer.add(new Line(n(x), n(answerTop + (i + 1) * LINE - 5), t));
         }
         double boxTop = top + (rowHeight - boxHeight) / 2;
+        double boxWidth = textWidth + 2 * PAD + 4;
         List<Item> placed = new ArrayList<>();
         int k = 0;
         for (Text t : texts) {
             List<Line> ls = new ArrayList<>();
+            int first = k;
             for (String l : t.lines()) {
                 ls.add(new Line(n(boxX + PAD + 2), n(boxTop + PAD + (k + 1) * LINE - 5), l));
                 k++;
             }
-            placed.add(new Item(t.href(), t.label(), ls));
+            Hit hit = new Hit(n(boxX), n(boxTop + PAD + first * LINE - 2), n(boxWidth), n((k - first) * LINE + 4));
+            placed.add(new Item(t.href(), t.label(), ls, hit));
         }
-        double boxWidth = textWidth + 2 * PAD + 4;
         rows.add(new Row(kind(node), answer, n(boxX), n(boxTop), n(boxWidth), n(boxHeight), placed));
         width = Math.max(width, boxX + boxWidth);
         y = top + rowHeight + GAP;
