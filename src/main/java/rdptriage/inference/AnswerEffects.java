@@ -25,12 +25,14 @@ public final class AnswerEffects {
     /** The least shift in odds between two causes, in bits, that counts as telling them apart (a factor of 3). */
     static final double SEPARATES_BITS = Math.log(3) / Math.log(2);
 
+    private final Engine engine;
     private final Engine.Model model;
     private final Map<String, double[]> weights;   // "question=value" -> weight per cause
     private Map<String, List<Pointed>> pointed;
 
-    private AnswerEffects(Engine.Model model, Map<String, double[]> weights) {
-        this.model = model;
+    private AnswerEffects(Engine engine, Map<String, double[]> weights) {
+        this.engine = engine;
+        this.model = engine.model();
         this.weights = weights;
     }
 
@@ -44,7 +46,7 @@ public final class AnswerEffects {
                 }
             }
         }
-        return new AnswerEffects(engine.model(), weights);
+        return new AnswerEffects(engine, weights);
     }
 
     private static String key(String question, String value) {
@@ -64,10 +66,13 @@ public final class AnswerEffects {
         if (w == null) {
             throw new IllegalArgumentException("no informative answer " + key(question, value));
         }
-        Ranking after = model.rank(w);
+        Question q = kb().question(question);
+        Likelihood likelihood = engine.likelihood();
+        Ranking after = model.rank(likelihood.alone(q, value), likelihood.logUnlisted(q, value));
+        Ranking before = model.rank(new double[w.length], 0);
         List<Pointer> pointers = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
-            if (w[i] > 0 && after.probability(i) >= floor) {
+            if (after.probability(i) > before.probability(i) && after.probability(i) >= floor) {
                 pointers.add(new Pointer(model.causes().get(i).id(), after.probability(i)));
             }
         }

@@ -24,13 +24,14 @@ public final class Engine {
     record Model(KnowledgeBase kb, List<Cause> causes, Map<String, Integer> index, double[] logPriors,
                  double logUnlisted, Optional<Set<String>> valuesRead) {
 
-        Ranking rank(double[] weights) {
-            return Ranking.of(logPriors, logUnlisted, weights);
+        Ranking rank(double[] logLikelihood, double logLikelihoodUnlisted) {
+            return Ranking.of(logPriors, logUnlisted, logLikelihood, logLikelihoodUnlisted);
         }
     }
 
     private final Model model;
     private final KieSessionsPool pool;
+    private final Likelihood likelihood;
 
     private Engine(KnowledgeBase kb, RuleBase rules) {
         List<Cause> causes = kb.causes();
@@ -43,6 +44,9 @@ public final class Engine {
         this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()),
                 RuleCheck.valuesRead(rules.sources()));
         this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        try (Evaluation empty = evaluation(Answers.of(kb, Map.of()))) {
+            this.likelihood = Likelihood.of(model, empty);
+        }
     }
 
     /** An engine on the given knowledge and rules. */
@@ -61,13 +65,26 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
-        try (Evaluation ev = evaluation(answers)) {
+        try (Evaluation ev = evaluation(Answers.of(model.kb(), Map.of()))) {
+            double[] log = new double[model.causes().size()];
+            double logUnlisted = 0;
+            for (var answer : answers.values().entrySet()) {
+                var q = model.kb().question(answer.getKey());
+                double[] l = likelihood.read(ev, q, answer.getValue());
+                for (int i = 0; i < log.length; i++) {
+                    log[i] += l[i];
+                }
+                logUnlisted += likelihood.logUnlisted(q, answer.getValue());
+            }
             List<Evidence> evidence = ev.evidence();
-            double[] weights = ev.weights();
-            Ranking ranking = model.rank(weights);
-            NextQuestion.Choice choice = new NextQuestion(model, ev, ranking, weights).choose(answers);
+            Ranking ranking = model.rank(log, logUnlisted);
+            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights()).choose(answers);
             return assessment(answers, evidence, ranking, choice);
         }
+    }
+
+    Likelihood likelihood() {
+        return likelihood;
     }
 
     /** An evaluation of these answers on a pooled session, for analyses that try answers; the caller closes it. */
@@ -97,7 +114,11 @@ public final class Engine {
             ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(c.id(), evidence)));
         }
         Ask ask = choice.question() == null ? null : ask(choice);
-        return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(),
+        int planAfter = model.kb().settings().planAfterAnswers();
+        String planReady = ask != null && answers.values().size() >= planAfter
+                ? answers.values().size() + " questions answered: the plan is ready, and more answers can still sharpen it"
+                : null;
+        return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(), planReady,
                 FixPlan.build(rankedCauses, probabilities, answers, model.kb().settings()));
     }
 

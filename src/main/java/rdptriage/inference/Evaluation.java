@@ -1,13 +1,13 @@
 package rdptriage.inference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import rdptriage.knowledge.KnowledgeBase;
@@ -17,6 +17,10 @@ import rdptriage.knowledge.Question;
  * One evaluation on a pooled Drools session: the answers go in as facts and the rules fire; then
  * "what if" answers are tried one at a time. Truth maintenance (insertLogical) withdraws the
  * evidence of a tried answer when it is deleted, so each try costs only its own rules.
+ *
+ * <p>One rule counts once per cause, however many answers it matched: the error code, the extended
+ * code and the dialog message describe one event, so a rule that reads a code family and matches
+ * both 0x904 and 0x7 is one observation, not two. The strongest of its conclusions counts.
  */
 final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
 
@@ -26,6 +30,10 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     private final List<FactHandle> trial = new ArrayList<>(2);
     /** Summed evidence weight per cause, kept current as evidence is inserted and withdrawn. */
     private final double[] live;
+    /** The evidence in force, by cause and rule: each rule's strongest conclusion is what counts. */
+    private final Map<String, List<Evidence>> byRule = new HashMap<>();
+    /** The rule key each evidence in force was filed under (a withdrawal does not always name its rule). */
+    private final Map<Evidence, String> filed = new HashMap<>();
 
     Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex) {
         this.session = session;
@@ -38,14 +46,19 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof Evidence e) {
-            add(e, 1);
+            String key = e.cause() + '\u0000' + (event.getRule() == null ? "" : event.getRule().getName());
+            filed.put(e, key);
+            change(e, key, true);
         }
     }
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
         if (event.getOldObject() instanceof Evidence e) {
-            add(e, -1);
+            String key = filed.remove(e);
+            if (key != null) {
+                change(e, key, false);
+            }
         }
     }
 
@@ -54,11 +67,36 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         // rules never modify facts
     }
 
-    private void add(Evidence e, int sign) {
+    private void change(Evidence e, String key, boolean inserted) {
         Integer i = causeIndex.get(e.cause());
-        if (i != null) {
-            live[i] += sign * e.weight();
+        if (i == null) {
+            return;
         }
+        List<Evidence> list = byRule.computeIfAbsent(key, k -> new ArrayList<>(1));
+        live[i] -= strongest(list);
+        if (inserted) {
+            list.add(e);
+        } else {
+            list.remove(e);
+        }
+        live[i] += strongest(list);
+        if (list.isEmpty()) {
+            byRule.remove(key);
+        }
+    }
+
+    private static double strongest(List<Evidence> list) {
+        return list.isEmpty() ? 0 : strongestOf(list).weight();
+    }
+
+    private static Evidence strongestOf(List<Evidence> list) {
+        Evidence best = list.get(0);
+        for (Evidence e : list) {
+            if (Math.abs(e.weight()) > Math.abs(best.weight())) {
+                best = e;
+            }
+        }
+        return best;
     }
 
     /** Inserts every answer (and its decoded code) and fires the rules. */
@@ -67,11 +105,17 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         session.fireAllRules();
     }
 
-    /** The evidence in force now. */
+    /** Inserts one more answer and fires the rules. */
+    void add(String question, String value) {
+        insertAnswer(question, value, null);
+        session.fireAllRules();
+    }
+
+    /** The evidence that counts now: each rule's strongest conclusion per cause. */
     List<Evidence> evidence() {
         List<Evidence> list = new ArrayList<>();
-        for (Object o : session.getObjects(new ClassObjectFilter(Evidence.class))) {
-            list.add((Evidence) o);
+        for (List<Evidence> l : byRule.values()) {
+            list.add(strongestOf(l));
         }
         return list;
     }

@@ -83,7 +83,8 @@ public final class Lint {
         for (Question q : engine.knowledge().questions()) {
             for (Option o : q.informativeOptions()) {
                 String key = q.id() + "=" + o.value();
-                boolean matters = check.optionsRead.contains(key) || effects.changesSomething(q.id(), o.value());
+                boolean matters = check.optionsRead.contains(key) || effects.changesSomething(q.id(), o.value())
+                        || o.unlistedRatio() != 1;
                 String message = null;
                 if (!matters && o.neutral() == null) {
                     message = "changes no cause's probability: add a rule that reads it, or say why it is still offered"

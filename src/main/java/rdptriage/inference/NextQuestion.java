@@ -2,18 +2,16 @@ package rdptriage.inference;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
 
 /**
  * Picks the unanswered question worth most information per minute of effort. For each candidate
- * the engine is run on every possible answer; how strongly each cause's evidence reacts to each
- * answer gives P(answer | cause), and the value of the question is the mutual information between
- * its answer and the cause, in bits.
+ * the engine is run on every possible answer, which gives P(answer | cause) and P(answer | none of
+ * the known causes) from the same tables the ranking reads ({@link Likelihood}); the value of the
+ * question is the mutual information between its answer and the outcome, in bits.
  *
  * <p>An answer nobody at hand knows is worth nothing, so the information is weighed by the chance
  * that the question gets an answer other than "I don't know" ({@link AnswerRate}).
@@ -30,20 +28,24 @@ final class NextQuestion {
     record Choice(Question question, int causeA, int causeB, double bitsPerMinute, String stopReason) {}
 
     private final Engine.Model model;
+    private final Likelihood likelihood;
     private final Evaluation evaluation;
     private final Ranking now;
     private final double[] weights;
     /** The chance that someone at hand knows the answer, by who can answer; learnt in this session. */
     private AnswerRate answerable;
+    private Answers answered;
 
-    NextQuestion(Engine.Model model, Evaluation evaluation, Ranking now, double[] weights) {
+    NextQuestion(Engine.Model model, Likelihood likelihood, Evaluation evaluation, Ranking now, double[] weights) {
         this.model = model;
+        this.likelihood = likelihood;
         this.evaluation = evaluation;
         this.now = now;
         this.weights = weights;
     }
 
     Choice choose(Answers answers) {
+        answered = answers;
         answerable = AnswerRate.of(model.kb(), answers);
         Settings s = model.kb().settings();
         if (now.leader() >= s.stopWhenLeaderAbove()) {
@@ -72,60 +74,58 @@ final class NextQuestion {
         return best;
     }
 
-    /**
-     * Answers that must act alike share a key and are tried once: codes of one family when no rule
-     * names the code itself (rules read codes through their family). Every other answer is its own key.
-     */
-    private String alike(Question q, String value) {
-        var family = model.kb().family(q.id(), value);
-        boolean named = model.valuesRead().map(read -> read.contains(value)).orElse(true);
-        return family.isPresent() && !named ? "family " + family.get() : "value " + value;
+    /** The most a question can be worth: log2 of its number of answers (and its partners'), per minute. */
+    private double bound(Question q) {
+        double bits = Math.log(q.informativeOptions().size()) / LN2;
+        for (Question p : partners(q)) {
+            bits += Math.log(Math.max(1, p.informativeOptions().size())) / LN2;
+        }
+        return bits * answerable.of(q) / q.effort();
     }
 
-    /** The most a question can be worth: log2 of its number of answers, per minute. */
-    private double bound(Question q) {
-        return Math.log(q.informativeOptions().size()) / LN2 * answerable.of(q) / q.effort();
+    /**
+     * The unanswered questions asked in the same step as {@code q} (the extended code beside the
+     * code): their information comes for the same effort. It is added as if independent of q's,
+     * which can only overstate the step; the ranking reads the two answers jointly.
+     */
+    private List<Question> partners(Question q) {
+        return model.kb().askedWith(q.id()).stream().filter(p -> !answered.answered(p.id())).toList();
     }
 
     private Choice value(Question q) {
-        var options = q.informativeOptions();
-        int k = options.size();
-        int n = now.size();
-        double[][] likelihood = new double[n][k];
-        Map<String, double[]> tried = new HashMap<>();
-        for (int o = 0; o < k; o++) {
-            String value = options.get(o).value();
-            double[] w = tried.computeIfAbsent(alike(q, value), key -> evaluation.tryAnswer(q.id(), value));
-            for (int i = 0; i < n; i++) {
-                likelihood[i][o] = Math.exp(w[i] - weights[i]);
-            }
+        Choice c = value(q, q.effort());
+        double bits = c.bitsPerMinute();
+        for (Question p : partners(q)) {
+            bits += value(p, q.effort()).bitsPerMinute();
         }
+        return new Choice(q, c.causeA(), c.causeB(), bits, null);
+    }
+
+    /** The information of one question's answer per minute of {@code effort}, weighed by the chance of an answer. */
+    private Choice value(Question q, int effort) {
+        double[][] likelihoods = likelihood.table(evaluation, q, weights);
+        double[] u = likelihood.unlisted(q);
+        int k = u.length;
+        int n = now.size();
         double[] pAnswer = new double[k];
         for (int o = 0; o < k; o++) {
-            pAnswer[o] = now.unlisted() / k;
-        }
-        for (int i = 0; i < n; i++) {
-            double norm = 0;
-            for (int o = 0; o < k; o++) {
-                norm += likelihood[i][o];
-            }
-            for (int o = 0; o < k; o++) {
-                likelihood[i][o] /= norm;
-                pAnswer[o] += now.probability(i) * likelihood[i][o];
+            pAnswer[o] = now.unlisted() * u[o];
+            for (int i = 0; i < n; i++) {
+                pAnswer[o] += now.probability(i) * likelihoods[i][o];
             }
         }
         double bits = 0;
         for (int o = 0; o < k; o++) {
-            bits += now.unlisted() / k * log2((1.0 / k) / pAnswer[o]);
+            bits += now.unlisted() * u[o] * log2(u[o] / pAnswer[o]);
             for (int i = 0; i < n; i++) {
-                double l = likelihood[i][o];
+                double l = likelihoods[i][o];
                 if (l > 0) {
                     bits += now.probability(i) * l * log2(l / pAnswer[o]);
                 }
             }
         }
-        int[] pair = separated(likelihood, pAnswer, n, k);
-        return new Choice(q, pair[0], pair[1], Math.max(0, bits) * answerable.of(q) / q.effort(), null);
+        int[] pair = separated(likelihoods, pAnswer, n, k);
+        return new Choice(q, pair[0], pair[1], Math.max(0, bits) * answerable.of(q) / effort, null);
     }
 
     /**

@@ -1,8 +1,8 @@
 package rdptriage.inference;
 
 /**
- * Posterior probabilities: each cause's prior times e^(sum of its evidence weights), beside the
- * prior of "none of the known causes", all normalised to 1.
+ * Posterior probabilities: each cause's prior times the likelihood of the answers under it, beside
+ * "none of the known causes" with its own prior and likelihood ({@link Likelihood}), normalised to 1.
  */
 final class Ranking {
 
@@ -14,12 +14,13 @@ final class Ranking {
         this.unlisted = unlisted;
     }
 
-    static Ranking of(double[] logPriors, double logUnlisted, double[] weights) {
+    static Ranking of(double[] logPriors, double logUnlisted, double[] logLikelihood, double logLikelihoodUnlisted) {
         int n = logPriors.length;
         double[] log = new double[n];
+        logUnlisted += logLikelihoodUnlisted;
         double max = logUnlisted;
         for (int i = 0; i < n; i++) {
-            log[i] = logPriors[i] + weights[i];
+            log[i] = logPriors[i] + logLikelihood[i];
             max = Math.max(max, log[i]);
         }
         double sum = Math.exp(logUnlisted - max);

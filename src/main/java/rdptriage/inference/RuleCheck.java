@@ -179,8 +179,10 @@ final class RuleCheck {
     List<Problem> unused() {
         List<Problem> list = new ArrayList<>();
         for (Question q : kb.questions()) {
-            if (!questionsRead.contains(q.id()) && !codesRead(q)) {
-                list.add(new Problem(q.file(), 1, "no rule reads question '" + q.id() + "'"));
+            boolean unlistedReads = q.options().stream().anyMatch(o -> o.unlistedRatio() != 1);
+            if (!questionsRead.contains(q.id()) && !codesRead(q) && !unlistedReads) {
+                list.add(new Problem(q.file(), 1, "no rule reads question '" + q.id() + "', and none of its options has an"
+                        + " unlisted: ratio (how it moves \"none of the known causes\")"));
             }
         }
         kb.causes().stream().filter(c -> !causesConcluded.contains(c.id()))

@@ -118,6 +118,14 @@ final class Validation {
             check(o.value() != null && ID.matcher(o.value()).matches(), "value: " + o.value(),
                     "option value '" + o.value() + "' must be kebab-case");
             required(o.label(), "label of option '" + o.value() + "'");
+            if (o.unlisted() != null) {
+                check(o.unlisted() > 0, "unlisted: " + o.unlisted(), "unlisted of option '" + o.value()
+                        + "' must be a ratio above 0 (how many times more often the answer comes with none of the known causes)");
+                check(o.unlisted() == 1 || o.unlistedWhy() != null && !o.unlistedWhy().isBlank(), "value: " + o.value(),
+                        "option '" + o.value() + "' has unlisted: " + o.unlisted() + " without unlisted_why: say why in one line");
+            }
+            check(o.unlistedWhy() == null || o.unlisted() != null, "value: " + o.value(),
+                    "option '" + o.value() + "' has unlisted_why: but no unlisted: ratio");
         }
         check(!q.multiple() || q.optionsFrom() == null, "multiple:",
                 "a question whose options come from a code table takes one answer; remove multiple: true");

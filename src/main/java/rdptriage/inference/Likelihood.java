@@ -1,0 +1,317 @@
+package rdptriage.inference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.knowledge.Option;
+import rdptriage.knowledge.Question;
+
+/**
+ * The one probability model behind the ranking, the value of the next question and "none of the
+ * known causes". For every question and every cause it is a distribution over the question's
+ * answers (other than "I don't know"):
+ *
+ * <pre>  P(answer | cause) = d(answer) e^w(answer) / sum over answers of d e^w</pre>
+ *
+ * where w is the weight the rules conclude for the cause when that answer joins the answers given
+ * before it, and d is the question's default: what a cause the question says nothing about
+ * predicts. "None of the known causes" predicts d times each answer's declared {@code unlisted}
+ * ratio, normalised. A session's answers are read in the order they were given, each one
+ * conditioned on those before it, so the ranking is the product of these tables, and the next
+ * question is valued on the very table its answer will be read with.
+ *
+ * <p>The default is fitted to the rules, never to cases: it is the distribution under which the
+ * authored weights are nearest to coherent (each cause's sum of d e^w nearest to 1, in log), pulled
+ * gently towards uniform so that no answer gets probability zero. How far each cause's weights
+ * were from coherent before normalising is kept for lint ({@link #incoherence}).
+ */
+final class Likelihood {
+
+    /**
+     * The pull towards uniform in the fit of the defaults, a weight on KL(uniform || d): one nat of
+     * departure from uniform costs as much as one cause whose weights sum to e (or 1/e) instead of 1.
+     * Much weaker, and the fit piles the default onto answers no rule reads, where every cause is
+     * trivially coherent and the question stops telling causes apart.
+     */
+    private static final double PULL = 1;
+
+    private final Engine.Model model;
+    private final Map<String, double[]> defaults = new HashMap<>();
+    private final Map<String, double[]> unlisted = new HashMap<>();
+    /** Per question, log(sum d e^w) per cause for the rules' weights of each answer alone. */
+    private final Map<String, double[]> incoherence = new HashMap<>();
+    /** Per question, log P(answer | cause) for each answer alone: [answer][cause]. */
+    private final Map<String, double[][]> alone = new HashMap<>();
+
+    private Likelihood(Engine.Model model) {
+        this.model = model;
+    }
+
+    /** Tries every answer alone on an empty session and fits each question's default. */
+    static Likelihood of(Engine.Model model, Evaluation empty) {
+        Likelihood l = new Likelihood(model);
+        double[] base = empty.weights();
+        for (Question q : model.kb().questions()) {
+            List<Option> options = q.informativeOptions();
+            if (options.isEmpty()) {
+                continue;
+            }
+            double[][] w = l.trials(empty, q, base);
+            double[] d = fit(w);
+            l.defaults.put(q.id(), d);
+            double[] u = new double[d.length];
+            double sum = 0;
+            for (int o = 0; o < d.length; o++) {
+                u[o] = d[o] * options.get(o).unlistedRatio();
+                sum += u[o];
+            }
+            for (int o = 0; o < d.length; o++) {
+                u[o] /= sum;
+            }
+            l.unlisted.put(q.id(), u);
+            int n = model.causes().size();
+            double[] logZ = new double[n];
+            double[][] logP = new double[d.length][n];
+            for (int c = 0; c < n; c++) {
+                logZ[c] = Math.log(z(d, w, c));
+                for (int o = 0; o < d.length; o++) {
+                    logP[o][c] = Math.log(d[o]) + w[o][c] - logZ[c];
+                }
+            }
+            l.incoherence.put(q.id(), logZ);
+            l.alone.put(q.id(), logP);
+        }
+        return l;
+    }
+
+    /** True when this answer to this question is an observation the model reads (not "I don't know", not unknown). */
+    boolean observes(Question q, String value) {
+        if (!defaults.containsKey(q.id())) {
+            return false;
+        }
+        for (String v : Question.values(value)) {
+            if (position(q, v) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The weight change per cause for each informative answer of {@code q} on top of what {@code ev}
+     * holds: [answer][cause]. Codes of one family that no rule names act alike and are tried once.
+     */
+    double[][] trials(Evaluation ev, Question q, double[] base) {
+        List<Option> options = q.informativeOptions();
+        double[][] w = new double[options.size()][];
+        Map<String, double[]> tried = new HashMap<>();
+        for (int o = 0; o < options.size(); o++) {
+            String value = options.get(o).value();
+            double[] t = tried.computeIfAbsent(alike(q, value), key -> ev.tryAnswer(q.id(), value));
+            double[] delta = new double[t.length];
+            for (int c = 0; c < t.length; c++) {
+                delta[c] = t[c] - base[c];
+            }
+            w[o] = delta;
+        }
+        return w;
+    }
+
+    /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds: [cause][answer]. */
+    double[][] table(Evaluation ev, Question q, double[] base) {
+        double[][] w = trials(ev, q, base);
+        double[] d = defaults.get(q.id());
+        int n = base.length;
+        double[][] p = new double[n][d.length];
+        for (int c = 0; c < n; c++) {
+            double z = z(d, w, c);
+            for (int o = 0; o < d.length; o++) {
+                p[c][o] = d[o] * Math.exp(w[o][c]) / z;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Reads one answer into {@code ev}, conditioned on what it held before: returns log P(answer |
+     * cause) per cause. For several answers to one question each ticked answer is one draw from the
+     * question's table. An answer the model does not observe ("I don't know") goes in and adds 0.
+     */
+    double[] read(Evaluation ev, Question q, String value) {
+        int n = model.causes().size();
+        double[] log = new double[n];
+        if (!observes(q, value)) {
+            ev.add(q.id(), value);
+            return log;
+        }
+        double[] base = ev.weights();
+        double[][] w = trials(ev, q, base);
+        ev.add(q.id(), value);
+        double[] after = ev.weights();
+        double[] d = defaults.get(q.id());
+        List<String> values = Question.values(value);
+        double logD = 0;
+        for (String v : values) {
+            logD += Math.log(d[position(q, v)]);
+        }
+        for (int c = 0; c < n; c++) {
+            log[c] = after[c] - base[c] + logD - values.size() * Math.log(z(d, w, c));
+        }
+        return log;
+    }
+
+    /** Log P(answer | none of the known causes); 0 for an answer the model does not observe. */
+    double logUnlisted(Question q, String value) {
+        double log = 0;
+        if (!observes(q, value)) {
+            return log;
+        }
+        double[] u = unlisted.get(q.id());
+        for (String v : Question.values(value)) {
+            log += Math.log(u[position(q, v)]);
+        }
+        return log;
+    }
+
+    /** P(answer | none of the known causes) for every informative answer of {@code q}. */
+    double[] unlisted(Question q) {
+        return unlisted.get(q.id());
+    }
+
+    /** Log P(answer | cause) per cause for this answer alone, before anything else is known. */
+    double[] alone(Question q, String value) {
+        return alone.get(q.id())[position(q, value)];
+    }
+
+    /**
+     * log(sum over answers of d e^w) per cause for the weights the rules give each answer alone:
+     * 0 when the authored weights already form a distribution; normalising subtracts it.
+     */
+    double[] incoherence(Question q) {
+        return incoherence.getOrDefault(q.id(), new double[model.causes().size()]);
+    }
+
+    /** The question's default distribution over its informative answers. */
+    double[] defaults(Question q) {
+        return defaults.get(q.id());
+    }
+
+    private static int position(Question q, String value) {
+        List<Option> options = q.informativeOptions();
+        for (int o = 0; o < options.size(); o++) {
+            if (options.get(o).value().equals(value)) {
+                return o;
+            }
+        }
+        return -1;
+    }
+
+    private static double z(double[] d, double[][] w, int c) {
+        double z = 0;
+        for (int o = 0; o < d.length; o++) {
+            z += d[o] * Math.exp(w[o][c]);
+        }
+        return z;
+    }
+
+    /**
+     * Answers that must act alike share a key and are tried once: codes of one family when no rule
+     * names the code itself (rules read codes through their family). Every other answer is its own key.
+     */
+    private String alike(Question q, String value) {
+        KnowledgeBase kb = model.kb();
+        var family = kb.family(q.id(), value);
+        boolean named = model.valuesRead().map(read -> read.contains(value)).orElse(true);
+        return family.isPresent() && !named ? "family " + family.get() : "value " + value;
+    }
+
+    /**
+     * The default d over k answers that minimises the sum over causes of (log sum d e^w)^2 plus
+     * PULL times KL(uniform || d), by gradient descent on d = softmax(theta). Causes whose weights
+     * do not depend on the answer add a constant and are left out.
+     */
+    static double[] fit(double[][] w) {
+        int k = w.length;
+        int n = k == 0 ? 0 : w[0].length;
+        List<Integer> moved = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            for (int o = 1; o < k; o++) {
+                if (w[o][c] != w[0][c]) {
+                    moved.add(c);
+                    break;
+                }
+            }
+        }
+        double[] theta = new double[k];
+        double[] d = softmax(theta);
+        double step = 0.5;
+        double loss = loss(d, w, moved);
+        for (int iteration = 0; iteration < 2000 && step > 1e-7; iteration++) {
+            double[] g = new double[k];
+            for (int c : moved) {
+                double z = z(d, w, c);
+                double lz = Math.log(z);
+                for (int o = 0; o < k; o++) {
+                    g[o] += 2 * lz * Math.exp(w[o][c]) / z;
+                }
+            }
+            for (int o = 0; o < k; o++) {
+                g[o] -= PULL / (k * d[o]);
+            }
+            double mean = 0;
+            for (int o = 0; o < k; o++) {
+                mean += d[o] * g[o];
+            }
+            double[] next = theta.clone();
+            for (int o = 0; o < k; o++) {
+                next[o] -= step * d[o] * (g[o] - mean);
+            }
+            double[] nd = softmax(next);
+            double nl = loss(nd, w, moved);
+            if (nl <= loss) {
+                theta = next;
+                d = nd;
+                if (loss - nl < 1e-12) {
+                    break;
+                }
+                loss = nl;
+                step *= 1.2;
+            } else {
+                step /= 2;
+            }
+        }
+        return d;
+    }
+
+    private static double loss(double[] d, double[][] w, List<Integer> moved) {
+        double loss = 0;
+        for (int c : moved) {
+            double lz = Math.log(z(d, w, c));
+            loss += lz * lz;
+        }
+        int k = d.length;
+        for (double x : d) {
+            loss += PULL / k * Math.log(1.0 / (k * x));
+        }
+        return loss;
+    }
+
+    private static double[] softmax(double[] theta) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double t : theta) {
+            max = Math.max(max, t);
+        }
+        double[] d = new double[theta.length];
+        double sum = 0;
+        for (int i = 0; i < theta.length; i++) {
+            d[i] = Math.exp(theta[i] - max);
+            sum += d[i];
+        }
+        for (int i = 0; i < d.length; i++) {
+            d[i] /= sum;
+        }
+        return d;
+    }
+}
