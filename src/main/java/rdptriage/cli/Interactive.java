@@ -55,6 +55,9 @@ final class Interactive {
                 out.println("No further question: " + a.stopReason() + ". Press Enter for the result, or type back / change.");
             } else {
                 out.println();
+                if (a.planReady() != null) {
+                    out.println("The plan is ready (" + a.planReady() + "): type 'done' to see it, or answer to go on.");
+                }
                 out.print(TextReport.question(ask));
             }
             out.print("> ");

@@ -8,11 +8,13 @@ import rdptriage.knowledge.Step;
 
 /**
  * What the engine concludes from a set of answers: every known cause ranked with its reasons, the
- * chance that none fits, the next question worth asking (or why to stop) and the ordered fix plan.
+ * chance that none fits, the next question worth asking (or why to stop), whether the plan is
+ * ready although a question is still open ({@code planReady} says why; null otherwise) and the
+ * ordered fix plan.
  * One type serves every front end: text, JSON, Markdown and HTML.
  */
 public record Assessment(Map<String, String> answers, List<RankedCause> causes, double unlisted,
-                         Ask nextQuestion, String stopReason, List<PlanItem> plan) {
+                         Ask nextQuestion, String stopReason, String planReady, List<PlanItem> plan) {
 
     /** A cause with its probability and the evidence that moved it. */
     public record RankedCause(String id, String title, double probability, String evidenceLevel,

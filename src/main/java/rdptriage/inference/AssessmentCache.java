@@ -52,7 +52,7 @@ public final class AssessmentCache {
             return a;
         }
         // remembered under another order of the same answers, perhaps: list them as given this time
-        return new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.plan());
+        return new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.planReady(), a.plan());
     }
 
     private static String key(Answers answers) {

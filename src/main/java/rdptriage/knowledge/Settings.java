@@ -2,10 +2,12 @@ package rdptriage.knowledge;
 
 /**
  * Model settings from knowledge/engine.yaml: the prior of "none of the known causes", when to stop
- * asking, and which causes the fix plan covers.
+ * asking, after how many answers the plan is offered (the user can still go on), and which
+ * causes the fix plan covers.
  */
 public record Settings(double unlistedPrior, double stopWhenLeaderAbove, double minBitsPerMinute,
-                       double planMinProbability, int planMaxCauses) implements java.io.Serializable {
+                       int planAfterAnswers, double planMinProbability, int planMaxCauses)
+        implements java.io.Serializable {
 
-    static final Settings DEFAULTS = new Settings(0.08, 0.85, 0.01, 0.05, 5);
+    static final Settings DEFAULTS = new Settings(0.08, 0.85, 0.01, 6, 0.05, 5);
 }

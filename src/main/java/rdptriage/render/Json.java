@@ -38,6 +38,8 @@ public final class Json {
         m.put("unlisted", a.unlisted());
         m.put("next_question", a.nextQuestion());
         m.put("stop_reason", a.stopReason());
+        m.put("plan_ready", a.planReady() != null || a.nextQuestion() == null);
+        m.put("plan_ready_reason", a.planReady());
         m.put("plan", a.plan());
         return m;
     }

@@ -107,6 +107,10 @@ public final class SessionView {
         return changing != null;
     }
 
+    public String planReady() {
+        return assessment.planReady();
+    }
+
     public String stopReason() {
         return assessment.stopReason();
     }

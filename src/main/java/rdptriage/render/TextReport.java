@@ -29,6 +29,9 @@ public final class TextReport {
             line("");
             line("Next question: " + a.nextQuestion().text().strip());
             line("  " + a.nextQuestion().why());
+            if (a.planReady() != null) {
+                line("  (" + a.planReady() + ".)");
+            }
         } else if (a.stopReason() != null) {
             line("");
             line("No further question: " + a.stopReason() + ".");

@@ -28,12 +28,15 @@ import rdptriage.knowledge.Question;
  *
  * <p>Two ways in, as a help desk would: every fact entered at once, and a scripted agent that starts
  * from the ticket's facts and answers the engine's questions from the other facts only, "I don't
- * know" otherwise, until the engine stops asking or 15 questions were asked.
+ * know" otherwise, until the engine stops asking or offers the plan (with --cap N: goes on past
+ * the plan until N questions were asked).
  */
 public final class Accuracy {
 
     static final String OUTSIDE = "outside";
     static int questionCap = 15;
+    /** Whether the agent goes on past the engine's "the plan is ready" (with --cap N). */
+    static boolean goOn;
 
     record Case(String id, String source, Map<String, List<String>> inTicket, Map<String, List<String>> byAsking,
                 String cause) {
@@ -90,6 +93,7 @@ public final class Accuracy {
         int cap = List.of(args).indexOf("--cap");
         if (cap >= 0 && cap + 1 < args.length) {
             questionCap = Integer.parseInt(args[cap + 1]);
+            goOn = true;
         }
         KnowledgeBase kb = KnowledgeBase.load(List.of());
         Engine engine = Engine.of(kb, RuleBase.compiled());
@@ -130,8 +134,9 @@ public final class Accuracy {
         double b0 = brier(priors);
         System.out.printf(Locale.ROOT, "%nBrier score following the questions: %.3f, priors alone: %.3f: %.0f %% better than the priors%n",
                 b, b0, 100 * (1 - b / b0));
-        long capped = following.stream().filter(Outcome::capped).count();
-        System.out.printf(Locale.ROOT, "sessions that hit the cap of %d questions: %d of %d%n", questionCap, capped, following.size());
+        long open = following.stream().filter(Outcome::capped).count();
+        System.out.printf(Locale.ROOT, "sessions that ended with a question still open (%s): %d of %d%n",
+                goOn ? "the cap of " + questionCap + " questions" : "the engine offered the plan", open, following.size());
         calibration(following);
         perCause(atOnce, following);
         if (verbose) {
@@ -150,7 +155,7 @@ public final class Accuracy {
         Map<String, String> known = answers(kb, c.byAsking());
         int asked = 0;
         Assessment a = engine.assess(engine.answers(given));
-        while (a.nextQuestion() != null && asked < questionCap) {
+        while (a.nextQuestion() != null && (goOn || a.planReady() == null) && asked < questionCap) {
             String q = a.nextQuestion().id();
             String value = known.get(q);
             if (value == null) {

@@ -38,6 +38,15 @@ class InteractiveTest {
     }
 
     @Test
+    void afterSixAnswersThePlanIsOfferedAndAnAnswerStillGoesOn() {
+        Answers start = engine.answers(java.util.Map.of("error-code", "0x904", "extended-code", "0x7", "client-app", "mstsc",
+                "host-os", "win10-11", "failure-moment", "after-credentials", "pattern", "dont-know"));
+        Answers end = converse("1\ndone\n", start);
+        assertTrue(screen.toString().contains("The plan is ready (6 questions answered"), screen.toString());
+        assertEquals(7, end.values().size(), "the answer after the offer is kept");
+    }
+
+    @Test
     void backUndoesTheLastAnswer() {
         Answers end = converse("1\n1\nback\ndone\n", Answers.NONE);
         assertEquals(1, end.values().size());

@@ -35,8 +35,20 @@ class TriageCommandTest {
         JsonNode next = a.get("next_question");
         assertTrue(next.isNull() || (next.has("id") && next.has("text") && next.has("help") && next.has("options") && next.has("why")));
         assertTrue(a.get("plan").isArray() && a.get("plan").size() > 0);
+        assertFalse(a.get("plan_ready").asBoolean(), "two answers: the plan is not offered yet");
+        assertTrue(a.get("plan_ready_reason").isNull());
         JsonNode first = a.get("plan").get(0);
         assertTrue(first.has("step") && first.has("kind") && first.has("steps") && first.has("risk"), first.toString());
+    }
+
+    @Test
+    void afterSixAnswersTheJsonSaysThePlanIsReadyAndStillNamesTheNextQuestion() throws Exception {
+        JsonNode a = json(Cli.run("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7",
+                "--answer", "client-app=mstsc", "--answer", "host-os=win10-11", "--answer", "failure-moment=after-credentials",
+                "--answer", "pattern=dont-know", "--format", "json"));
+        assertTrue(a.get("plan_ready").asBoolean(), a.toString());
+        assertTrue(a.get("plan_ready_reason").asText().startsWith("6 questions answered"), a.get("plan_ready_reason").asText());
+        assertTrue(a.get("next_question").has("id"), "the user can go on");
     }
 
     @Test

@@ -48,6 +48,29 @@ class EngineTest {
         }
     }
 
+    /** Answers "I don't know" to the engine's questions until the plan is offered; returns the number answered. */
+    private Assessment untilThePlanIsReady(Map<String, String> answers) {
+        Assessment a = assess(answers);
+        while (a.planReady() == null && a.nextQuestion() != null) {
+            answers.put(a.nextQuestion().id(), kb.question(a.nextQuestion().id()).option("dont-know").isPresent()
+                    ? "dont-know" : kb.question(a.nextQuestion().id()).informativeOptions().get(0).value());
+            a = assess(answers);
+        }
+        return a;
+    }
+
+    @Test
+    void thePlanIsOfferedAfterTheSettingsNumberOfAnswersAndTheNextQuestionStaysOpen() {
+        int after = kb.settings().planAfterAnswers();
+        Map<String, String> answers = new java.util.LinkedHashMap<>(Map.of("error-code", "0x904"));
+        Assessment a = untilThePlanIsReady(answers);
+        assertEquals(after, a.answers().size(), "offered after " + a.answers().size() + " answers");
+        assertNotNull(a.nextQuestion(), "the user can go on");
+        assertTrue(a.planReady().startsWith(after + " questions answered"), a.planReady());
+        answers.remove(a.answers().keySet().stream().reduce((x, y) -> y).orElseThrow());
+        assertNull(assess(answers).planReady(), "one answer fewer: not offered yet");
+    }
+
     @Test
     void everyKnownCauseIsRankedOnce() {
         Assessment a = assess(Map.of("error-code", "0x904"));

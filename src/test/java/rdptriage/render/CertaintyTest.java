@@ -14,7 +14,7 @@ class CertaintyTest {
         return new Assessment(Map.of(), List.of(
                 new Assessment.RankedCause("vpn", "VPN drops the connection", top, "community reports only", List.of()),
                 new Assessment.RankedCause("cert", "Certificate", 1 - top - unlisted, "documented by Microsoft", List.of())),
-                unlisted, null, "stop", List.of());
+                unlisted, null, "stop", null, List.of());
     }
 
     @Test

@@ -38,6 +38,17 @@ class ServerTest {
     }
 
     @Test
+    void afterSixAnswersThePageOffersThePlanAndStillAsks() throws Exception {
+        String six = "error-code=0x904&extended-code=0x7&client-app=mstsc&host-os=win10-11&failure-moment=after-credentials"
+                + "&pattern=dont-know";
+        String body = Http.get("/triage?" + six).body();
+        assertTrue(body.contains("The plan is ready"), body);
+        assertTrue(body.contains("6 questions answered"), body);
+        assertFalse(body.contains("Nothing more is worth asking"), "a question stays open");
+        assertFalse(Http.get("/triage?error-code=0x904").body().contains("The plan is ready"));
+    }
+
+    @Test
     void everyOptionLinkAddsOneAnswerAndKeepsTheOthers() throws Exception {
         String body = Http.get("/triage?" + SESSION).body();
         List<String> links = hrefs(body, "choice");
