@@ -119,7 +119,8 @@ public final class Engine {
                 ? answers.values().size() + " questions answered: the plan is ready, and more answers can still sharpen it"
                 : null;
         return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(), planReady,
-                FixPlan.build(rankedCauses, probabilities, answers, model.kb().settings()));
+                FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,
+                        model.kb().settings()));
     }
 
     private Ask ask(NextQuestion.Choice c) {

@@ -6,36 +6,79 @@ import java.util.List;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
 import rdptriage.knowledge.Fix;
+import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
+import rdptriage.knowledge.Unlisted;
 import rdptriage.inference.Assessment.PlanItem;
 
 /**
  * Orders checks and fixes by probability over effort (the classic optimal troubleshooting order).
  * Within a cause the order is kept: checks, then safe fixes, then fixes that lower security, so a
  * security-lowering workaround never comes before the safe fix of its cause.
+ *
+ * <p>"None of the known causes" is an outcome like the causes: when it is among the outcomes the
+ * plan covers, what to collect ({@link Unlisted#collect()}) comes in, weighed by its probability;
+ * when it leads, those steps come first, before any cause's.
  */
 final class FixPlan {
 
-    private record Candidate(Cause cause, double probability, int rank, int order, String kind, String title,
-                             int effort, double score, Check check, Fix fix) {}
+    private record Candidate(String id, String causeTitle, Cause cause, double probability, int rank, int order,
+                             String kind, String title, int effort, double score, Check check, Fix fix) {}
 
     private FixPlan() {}
 
-    static List<PlanItem> build(List<Cause> ranked, double[] probabilities, Answers answers, Settings s) {
+    static List<PlanItem> build(List<Cause> ranked, double[] probabilities, double unlisted, Unlisted outcome,
+                                Answers answers, Settings s) {
         List<Candidate> all = new ArrayList<>();
-        for (int rank = 0; rank < ranked.size() && rank < s.planMaxCauses(); rank++) {
+        // the rank "none of the known causes" takes among the outcomes
+        int unlistedRank = 0;
+        while (unlistedRank < probabilities.length && probabilities[unlistedRank] > unlisted) {
+            unlistedRank++;
+        }
+        boolean covered = outcome != null && unlistedRank < s.planMaxCauses()
+                && (unlistedRank == 0 || unlisted >= s.planMinProbability());
+        int causesCovered = covered ? s.planMaxCauses() - 1 : s.planMaxCauses();
+        for (int rank = 0; rank < ranked.size() && rank < causesCovered; rank++) {
             if (rank > 0 && probabilities[rank] < s.planMinProbability()) {
                 break;
             }
             all.addAll(candidates(ranked.get(rank), probabilities[rank], rank, answers));
         }
-        all.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingInt(Candidate::rank).thenComparingInt(Candidate::order));
+        if (covered) {
+            all.addAll(collect(outcome, unlisted, unlistedRank, answers));
+        }
+        Comparator<Candidate> order = Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparingInt(Candidate::rank).thenComparingInt(Candidate::order);
+        all.sort(unlistedRank == 0 && covered
+                ? Comparator.comparing((Candidate c) -> c.cause() != null).thenComparing(order) : order);
         List<PlanItem> plan = new ArrayList<>();
         for (Candidate c : all) {
             plan.add(item(plan.size() + 1, c));
         }
         return plan;
+    }
+
+    /** What to collect for "none of the known causes", in its fixed order, leaving out checks that do not apply. */
+    private static List<Candidate> collect(Unlisted u, double p, int rank, Answers answers) {
+        List<Candidate> list = new ArrayList<>();
+        double cap = Double.MAX_VALUE;
+        int order = 0;
+        for (Check k : u.collect()) {
+            if (!applies(k, answers)) {
+                continue;
+            }
+            cap = Math.min(cap, p / k.effort());
+            list.add(new Candidate(u.id(), u.title(), null, p, rank, order++, "collect", k.title(), k.effort(), cap, k, null));
+        }
+        return list;
+    }
+
+    /** A check limited by only_if applies unless its question is answered with a value it does not name. */
+    private static boolean applies(Check k, Answers answers) {
+        if (k.onlyIf() == null || !answers.known(k.onlyIfQuestion())) {
+            return true;
+        }
+        return Question.values(answers.values().get(k.onlyIfQuestion())).stream().anyMatch(k.onlyIfValues()::contains);
     }
 
     /** A cause's steps in their fixed order; each score is capped by the one before, which keeps that order. */
@@ -44,17 +87,17 @@ final class FixPlan {
         double cap = Double.MAX_VALUE;
         int order = 0;
         for (Check k : cause.confirm()) {
-            if (k.answers() != null && answers.known(k.answers())) {
+            if (k.answers() != null && answers.known(k.answers()) || !applies(k, answers)) {
                 continue;
             }
             cap = Math.min(cap, p / k.effort());
-            list.add(new Candidate(cause, p, rank, order++, "check", k.title(), k.effort(), cap, k, null));
+            list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, order++, "check", k.title(), k.effort(), cap, k, null));
         }
         for (boolean lowering : new boolean[] {false, true}) {
             for (Fix f : cause.fixes()) {
                 if (f.lowersSecurity() == lowering) {
                     cap = Math.min(cap, p / f.effort());
-                    list.add(new Candidate(cause, p, rank, order++, lowering ? "workaround" : "fix", f.title(),
+                    list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, order++, lowering ? "workaround" : "fix", f.title(),
                             f.effort(), cap, null, f));
                 }
             }
@@ -65,7 +108,7 @@ final class FixPlan {
     private static PlanItem item(int step, Candidate c) {
         if (c.check() != null) {
             Check k = c.check();
-            return new PlanItem(step, c.cause().id(), c.cause().title(), c.kind(), c.title(), c.effort(),
+            return new PlanItem(step, c.id(), c.causeTitle(), c.kind(), c.title(), c.effort(),
                     c.probability(), "none", null, false, List.of(k.step()), List.of(), List.of(), k.sources());
         }
         Fix f = c.fix();

@@ -22,7 +22,8 @@ import rdptriage.knowledge.Question;
  * conditioned on those before it, so the ranking is the product of these tables, and the next
  * question is valued on the very table its answer will be read with.
  *
- * <p>The default is fitted to the rules, never to cases: it is the distribution under which the
+ * <p>A question may declare its default ({@code share:} on each answer). Otherwise the default is
+ * fitted to the rules, never to cases: it is the distribution under which the
  * authored weights are nearest to coherent (each cause's sum of d e^w nearest to 1, in log), pulled
  * gently towards uniform so that no answer gets probability zero. How far each cause's weights
  * were from coherent before normalising is kept for lint ({@link #incoherence}).
@@ -59,7 +60,7 @@ final class Likelihood {
                 continue;
             }
             double[][] w = l.trials(empty, q, base);
-            double[] d = fit(w);
+            double[] d = options.get(0).share() != null ? declared(options) : fit(w);
             l.defaults.put(q.id(), d);
             double[] u = new double[d.length];
             double sum = 0;
@@ -225,6 +226,20 @@ final class Likelihood {
         var family = kb.family(q.id(), value);
         boolean named = model.valuesRead().map(read -> read.contains(value)).orElse(true);
         return family.isPresent() && !named ? "family " + family.get() : "value " + value;
+    }
+
+    /** The default a question declares (share: on each answer), normalised to 1. */
+    private static double[] declared(List<Option> options) {
+        double[] d = new double[options.size()];
+        double sum = 0;
+        for (int o = 0; o < d.length; o++) {
+            d[o] = options.get(o).share();
+            sum += d[o];
+        }
+        for (int o = 0; o < d.length; o++) {
+            d[o] /= sum;
+        }
+        return d;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class Bundle {
 
     /** What the bundle holds: the knowledge as read from YAML, questions not yet expanded. */
     record Contents(List<Cause> causes, List<Question> questions, List<CodeTable> tables, List<Source> sources,
-                    Settings settings) implements Serializable {}
+                    Settings settings, Unlisted unlisted) implements Serializable {}
 
     private Bundle() {}
 
@@ -37,7 +37,8 @@ public final class Bundle {
             throw new IllegalStateException(loaded.problems().size() + " problems in the knowledge; no bundle written");
         }
         Contents contents = new Contents(List.copyOf(reader.causes.values()), List.copyOf(reader.questions.values()),
-                List.copyOf(reader.tables.values()), List.copyOf(reader.sources.values()), reader.settings);
+                List.copyOf(reader.tables.values()), List.copyOf(reader.sources.values()), reader.settings,
+                reader.unlisted);
         Path out = Path.of(args[1]);
         Files.createDirectories(out.getParent());
         try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(out))) {

@@ -27,6 +27,7 @@ final class CrossCheck {
         c.sources().forEach(key -> source(c.file(), key));
         for (Check k : c.confirm()) {
             k.sources().forEach(key -> source(c.file(), key));
+            onlyIf(c.file(), k);
             if (k.answers() != null && kb.findQuestion(k.answers()).isEmpty()) {
                 problem(c.file(), "answers: " + k.answers(), "check '" + k.id() + "' answers unknown question '" + k.answers() + "'");
             }
@@ -36,6 +37,42 @@ final class CrossCheck {
             backups(c, f);
         }
         article(c);
+    }
+
+    /** only_if names a question and some of its options. */
+    private void onlyIf(String file, Check k) {
+        if (k.onlyIf() == null) {
+            return;
+        }
+        String at = "id: " + k.id();
+        var q = kb.findQuestion(k.onlyIfQuestion());
+        if (!k.onlyIf().contains("=") || q.isEmpty()) {
+            problem(file, at, "check '" + k.id() + "' has only_if: '" + k.onlyIf() + "'; expected 'question=value,value'"
+                    + " naming a known question");
+            return;
+        }
+        for (String v : k.onlyIfValues()) {
+            if (q.get().option(v).isEmpty()) {
+                problem(file, at, "check '" + k.id() + "' has only_if value '" + v + "', which is not an option of question '"
+                        + q.get().id() + "'");
+            }
+        }
+    }
+
+    /** The outcome "none of the known causes" must exist, its id must be free, and its checks' sources known. */
+    void unlisted(Unlisted u, List<Problem> all) {
+        if (u == null) {
+            all.add(new Problem("knowledge/unlisted.yaml", 0, "missing: \"none of the known causes\" needs its file,"
+                    + " with a title, a summary and what to collect (collect:) when it leads"));
+            return;
+        }
+        if (kb.findCause(Unlisted.ID).isPresent()) {
+            problem(u.file(), "id:", "a cause may not take the id '" + Unlisted.ID + "', which names \"none of the known causes\"");
+        }
+        for (Check k : u.collect()) {
+            k.sources().forEach(key -> source(u.file(), key));
+            onlyIf(u.file(), k);
+        }
     }
 
     /** Files written by some fix's steps, in lower case, with the fix that wrote them first. */

@@ -30,6 +30,7 @@ public final class KnowledgeBase {
     private final Map<String, CodeTable> tables;
     private final Map<String, Source> sources;
     private final Settings settings;
+    private final Unlisted unlisted;
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
     private final Map<String, Map<String, String>> families = new HashMap<>();
 
@@ -38,6 +39,7 @@ public final class KnowledgeBase {
         this.tables = new LinkedHashMap<>(r.tables);
         this.sources = new LinkedHashMap<>(r.sources);
         this.settings = r.settings;
+        this.unlisted = r.unlisted;
         this.questions = new LinkedHashMap<>();
         r.questions.values().forEach(q -> questions.put(q.id(), expand(q)));
     }
@@ -130,6 +132,11 @@ public final class KnowledgeBase {
         return Collections.unmodifiableSet(sources.keySet());
     }
 
+    /** "None of the known causes" as an outcome: its title and what to collect when it leads. */
+    public Unlisted unlisted() {
+        return unlisted;
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -191,5 +198,6 @@ public final class KnowledgeBase {
         check.priors(causes(), settings);
         questions.values().forEach(check::question);
         tables.values().forEach(check::table);
+        check.unlisted(unlisted, r.problems);
     }
 }

@@ -17,6 +17,7 @@ final class KnowledgeReader {
     final Map<String, String> texts = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     Settings settings = Settings.DEFAULTS;
+    Unlisted unlisted;
 
     /** Starts from the knowledge in a bundle, already checked when the bundle was built. */
     void seed(Bundle.Contents bundle) {
@@ -25,6 +26,7 @@ final class KnowledgeReader {
         bundle.tables().forEach(t -> tables.put(t.table(), t));
         bundle.sources().forEach(s -> sources.put(s.key(), s));
         settings = bundle.settings();
+        unlisted = bundle.unlisted();
     }
 
     void read(KnowledgeBase.Root root) {
@@ -54,6 +56,17 @@ final class KnowledgeReader {
         }
         for (Path p : Folders.list(root.path().resolve("causes"), ".md")) {
             readCause(root.display(p), Folders.read(p), baseName(p, ".md"));
+        }
+        Path outcome = root.path().resolve("unlisted.yaml");
+        if (java.nio.file.Files.isRegularFile(outcome)) {
+            // a folder's unlisted.yaml replaces what to collect when no known cause fits
+            String file = root.display(outcome);
+            String text = Folders.read(outcome);
+            texts.put(file, text);
+            parse(file, text, Unlisted.class, 1).ifPresent(u -> {
+                new Validation(file, text, problems).unlisted(u);
+                unlisted = new Unlisted(u.id(), u.title(), u.summary(), u.collect(), file);
+            });
         }
         Path engine = root.path().resolve("engine.yaml");
         if (java.nio.file.Files.isRegularFile(engine)) {

@@ -8,14 +8,18 @@ package rdptriage.knowledge;
  * the known ones than when it is a known cause the question says nothing about (1 unless given);
  * {@code unlistedWhy} gives the reason, required with any other number. A setup the knowledge does
  * not model (a Linux xrdp host, a patched termsrv.dll) is such an answer.
+ *
+ * <p>{@code share} is how often the answer comes up when the cause is one the question says nothing
+ * about: the question's default distribution. A question gives it on every answer (other than "I
+ * don't know") or on none; without it the default is fitted to the rules (see Likelihood).
  */
-public record Option(String value, String label, String neutral, Double unlisted, String unlistedWhy)
+public record Option(String value, String label, String neutral, Double unlisted, String unlistedWhy, Double share)
         implements java.io.Serializable {
 
     public static final String DONT_KNOW = "dont-know";
 
     public Option(String value, String label, String neutral) {
-        this(value, label, neutral, null, null);
+        this(value, label, neutral, null, null, null);
     }
 
     public Option(String value, String label) {

@@ -39,6 +39,13 @@ final class PasteSafety {
         c.verify().forEach(s -> block("verify of " + c.id(), s.shell(), s.command(), "\nverify:"));
     }
 
+    /** Checks outside a cause (what to collect for "none of the known causes"): the same paste rules. */
+    void checks(String owner, List<Check> checks) {
+        for (Check k : checks) {
+            block(owner + " check '" + k.id() + "'", k.shell(), k.command(), "id: " + k.id());
+        }
+    }
+
     /** A question's command: the same paste rules. */
     void question(Question q) {
         block("question '" + q.id() + "'", q.shell(), q.command(), "command:");

@@ -51,6 +51,15 @@ final class Validation {
         article(c.article());
     }
 
+    void unlisted(Unlisted u) {
+        check(Unlisted.ID.equals(u.id()), "id:", "id must be '" + Unlisted.ID + "', found '" + u.id() + "'");
+        required(u.title(), "title");
+        required(u.summary(), "summary");
+        nonEmpty(u.collect(), "collect");
+        u.collect().forEach(this::check);
+        new PasteSafety(new Locator(file, text), problems).checks("collect", u.collect());
+    }
+
     private void check(Check k) {
         required(k.id(), "confirm.id");
         String at = "id: " + k.id();
@@ -126,6 +135,13 @@ final class Validation {
             }
             check(o.unlistedWhy() == null || o.unlisted() != null, "value: " + o.value(),
                     "option '" + o.value() + "' has unlisted_why: but no unlisted: ratio");
+        }
+        long shares = q.informativeOptions().stream().filter(o -> o.share() != null).count();
+        check(shares == 0 || shares == q.informativeOptions().size(), "share:", "question '" + q.id() + "' gives share: on "
+                + shares + " of its " + q.informativeOptions().size() + " answers; give it on every answer other than \"I don't know\", or on none");
+        for (Option o : q.options()) {
+            check(o.share() == null || o.share() > 0 && o.share() < 1, "value: " + o.value(),
+                    "share of option '" + o.value() + "' must be between 0 and 1 (exclusive), found " + o.share());
         }
         check(!q.multiple() || q.optionsFrom() == null, "multiple:",
                 "a question whose options come from a code table takes one answer; remove multiple: true");

@@ -103,6 +103,7 @@ public final class TextReport {
     static String label(String kind, String risk) {
         return switch (kind) {
             case "check" -> "check";
+            case "collect" -> "collect, changes nothing";
             case "workaround" -> "TEMPORARY WORKAROUND, LOWERS SECURITY";
             default -> "fix, risk: " + risk;
         };

@@ -141,6 +141,14 @@ public final class Accuracy {
         perCause(atOnce, following);
         if (verbose) {
             System.out.println();
+            System.out.println("with every fact at once:");
+            for (Outcome o : atOnce) {
+                int l = o.leader();
+                System.out.printf(Locale.ROOT, "%-6s truth %-24s leader %-24s %3.0f %%  truth ranked %2d  facts %s%n",
+                        o.c().id(), o.truth(), ids.get(l), 100 * o.p()[l], o.rankOfTruth(), o.c().all());
+            }
+            System.out.println();
+            System.out.println("following the engine's questions:");
             for (Outcome o : following) {
                 int l = o.leader();
                 System.out.printf(Locale.ROOT, "%-6s truth %-24s leader %-24s %3.0f %%  truth ranked %2d  %2d questions%n",
