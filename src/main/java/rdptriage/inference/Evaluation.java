@@ -144,6 +144,28 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         return w;
     }
 
+    /**
+     * The rules that conclude evidence if {@code question} were answered {@code value} on top of the
+     * inserted answers and were not concluding before, by cause (for lint).
+     */
+    Map<String, List<String>> tryRules(String question, String value) {
+        java.util.Set<String> before = new java.util.HashSet<>(byRule.keySet());
+        insertAnswer(question, value, trial);
+        session.fireAllRules();
+        Map<String, List<String>> rules = new java.util.TreeMap<>();
+        for (String key : byRule.keySet()) {
+            if (!before.contains(key)) {
+                int cut = key.indexOf('\u0000');
+                rules.computeIfAbsent(key.substring(0, cut), c -> new ArrayList<>()).add(key.substring(cut + 1));
+            }
+        }
+        trial.forEach(session::delete);
+        trial.clear();
+        session.fireAllRules();
+        rules.values().forEach(java.util.Collections::sort);
+        return rules;
+    }
+
     /** One Answer fact per value (several for a multiple question), and a Code fact beside a decoded code. */
     private void insertAnswer(String question, String value, List<FactHandle> handles) {
         for (String v : Question.values(value)) {

@@ -17,8 +17,9 @@ import rdptriage.knowledge.Question;
 
 /**
  * Validates knowledge and rules together: file problems, dangling ids, DRL errors, questions no
- * rule reads, causes no rule concludes, evidence for unknown causes or from unknown sources, and
- * answers that change nothing without saying why.
+ * rule reads, causes no rule concludes, evidence for unknown causes or from unknown sources,
+ * answers that change nothing without saying why, and the coherence of the probability model
+ * (every answer a probability under every outcome, summing to 1; no answer counted twice).
  */
 public final class Lint {
 
@@ -43,10 +44,14 @@ public final class Lint {
         problems.addAll(check.problems());
         problems.addAll(check.unused());
         if (rules != null && problems.isEmpty()) {
-            problems.addAll(answers(Engine.of(kb, rules), check, loaded.texts()));
+            Engine engine = Engine.of(kb, rules);
+            problems.addAll(answers(engine, check, loaded.texts()));
+            problems.addAll(model(engine));
         }
         String summary = kb.causes().size() + " causes, " + kb.questions().size() + " questions, " + kb.tables().size()
-                + " code tables, " + kb.sources().size() + " sources, " + check.rules + " rules in " + drl.size() + " files";
+                + " code tables, " + kb.sources().size() + " sources, " + check.rules + " rules in " + drl.size() + " files"
+                + (rules != null && problems.isEmpty() ? "; every answer has a probability under each of the " + (kb.causes().size() + 1)
+                + " outcomes, summing to 1 per question, and none is counted twice for a cause" : "");
         return new Report(problems, summary);
     }
 
@@ -60,6 +65,7 @@ public final class Lint {
         problems.addAll(check.unused());
         if (problems.isEmpty()) {
             problems.addAll(answers(engine, check, Map.of()));
+            problems.addAll(model(engine));
         }
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
@@ -96,6 +102,60 @@ public final class Lint {
                     // the file is read for its line only when there is something to report
                     problems.add(new Problem(q.file(), lineOf(texts, q.file(), o.value()),
                             "option '" + o.value() + "' of question '" + q.id() + "' " + message));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The model is coherent: under every cause and under "none of the known causes", each
+     * question's answers have probabilities that are finite, above 0 and sum to 1; and no answer is
+     * counted twice for one cause, i.e. on its own it moves each cause through at most one rule.
+     * (One rule that matches both the code and the extended code counts once by construction.)
+     */
+    static List<Problem> model(Engine engine) {
+        List<Problem> problems = new ArrayList<>();
+        Likelihood l = engine.likelihood();
+        List<rdptriage.knowledge.Cause> causes = engine.knowledge().causes();
+        try (Evaluation ev = engine.evaluation(Answers.NONE)) {
+            for (Question q : engine.knowledge().questions()) {
+                List<Option> options = q.informativeOptions();
+                if (options.isEmpty()) {
+                    continue;
+                }
+                double[] u = l.unlisted(q);
+                double[] sums = new double[causes.size()];
+                double sumU = 0;
+                for (int o = 0; o < options.size(); o++) {
+                    double[] logP = l.alone(q, options.get(o).value());
+                    for (int c = 0; c < sums.length; c++) {
+                        sums[c] += Math.exp(logP[c]);
+                        if (!Double.isFinite(logP[c])) {
+                            problems.add(new Problem(q.file(), 0, "answer '" + options.get(o).value() + "' of question '" + q.id()
+                                    + "' has no probability under cause '" + causes.get(c).id() + "' (weight " + logP[c] + ")"));
+                        }
+                    }
+                    sumU += u[o];
+                }
+                for (int c = 0; c < sums.length; c++) {
+                    if (Math.abs(sums[c] - 1) > 1e-9) {
+                        problems.add(new Problem(q.file(), 0, "the answers of question '" + q.id() + "' sum to " + sums[c]
+                                + " under cause '" + causes.get(c).id() + "', not 1"));
+                    }
+                }
+                if (Math.abs(sumU - 1) > 1e-9) {
+                    problems.add(new Problem(q.file(), 0, "the answers of question '" + q.id() + "' sum to " + sumU
+                            + " under \"none of the known causes\", not 1"));
+                }
+                for (Option o : options) {
+                    ev.tryRules(q.id(), o.value()).forEach((cause, rules) -> {
+                        if (rules.size() > 1) {
+                            problems.add(new Problem(engine.knowledge().cause(cause).file(), 0, "answer '" + o.value()
+                                    + "' of question '" + q.id() + "' is counted " + rules.size() + " times for " + cause
+                                    + ", by the rules " + String.join("; ", rules) + ": let one rule conclude it"));
+                        }
+                    });
                 }
             }
         }

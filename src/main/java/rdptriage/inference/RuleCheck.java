@@ -19,7 +19,7 @@ final class RuleCheck {
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]*)\"");
     private static final Pattern FACT = Pattern.compile("\\b(Answer|Code|Finding)\\s*\\(");
-    private static final Pattern FIELD = Pattern.compile("\\b(question|value|family|name)\\s*(==|in)\\s*(\"[^\"]*\"|\\([^)]*\\))");
+    private static final Pattern FIELD = Pattern.compile("\\b(question|value|family|name)\\s*(==|!=|not\\s+in|in)\\s*(\"[^\"]*\"|\\([^)]*\\))");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern EVIDENCE = Pattern.compile("new\\s+Evidence\\s*\\(\\s*\"([^\"]*)\"");
     private static final Pattern NEW_FINDING = Pattern.compile("new\\s+Finding\\s*\\(\\s*\"([^\"]*)\"");
@@ -37,10 +37,11 @@ final class RuleCheck {
     private final List<Problem> findingsUsed = new ArrayList<>();
     int rules;
 
-    private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\bvalue\\s*(!=|not\\s+in|matches|soundslike|<|>|\\[)");
+    private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\bvalue\\s*(matches|soundslike|<|>|\\[)");
 
     /**
-     * Every option value a rule names literally in an Answer or Code pattern, or empty when some
+     * Every option value a rule names literally in an Answer or Code pattern (with ==, !=, in or not
+     * in: a value a rule leaves out is treated apart as much as one it picks), or empty when some
      * rule tests a value in another way (then no two answers can be assumed to act alike).
      */
     static java.util.Optional<Set<String>> valuesRead(List<RuleBase.Drl> files) {

@@ -26,11 +26,24 @@ class AlikeAnswersTest {
     }
 
     @Test
-    void aValueTestedAnyOtherWayTurnsTheSharingOff() {
+    void aValueARuleLeavesOutIsNamedAndTheRestOfItsFamilyStillShares() {
         var drl = new RuleBase.Drl("rules/causes/x.drl", """
                 rule "x: y"
                 when
-                    Answer( question == "tcp-3389-test", value != "failed" )
+                    Code( family == "logon-failed", value != "0x1807" )
+                then
+                end
+                """);
+        assertEquals(Optional.of(Set.of("0x1807")), RuleCheck.valuesRead(List.of(drl)));
+    }
+
+    @Test
+    void aValueTestedAnyOtherWayTurnsTheSharingOff() {
+        // (==, !=, in and not in name their values; a pattern test cannot be read)
+        var drl = new RuleBase.Drl("rules/causes/x.drl", """
+                rule "x: y"
+                when
+                    Answer( question == "tcp-3389-test", value matches "fail.*" )
                 then
                 end
                 """);

@@ -209,6 +209,43 @@ class LintTest {
     }
 
     @Test
+    void catchesOneAnswerCountedTwiceForOneCause() throws IOException {
+        String twice = RULE + """
+
+                rule "test-cause: nothing answers on the port"
+                when
+                    Answer( question == "tcp-3389-test", value == "failed" )
+                then
+                    insertLogical( new Evidence( "test-cause", 0.5, "The same observation again.", "S7" ) );
+                end
+                """;
+        Problem p = only(lint(CAUSE, twice));
+        found(p, "kb/causes/test-cause.md", 0, "answer 'failed' of question 'tcp-3389-test' is counted 2 times for test-cause");
+        assertTrue(p.message().contains("test-cause: nothing answers on the port") && p.message().contains("test-cause: the TCP test failed"),
+                p.toString());
+    }
+
+    @Test
+    void theShippedModelGivesEveryAnswerAProbabilityUnderEveryOutcomeThatSumsToOne() {
+        Engine engine = Engines.compiled();
+        assertEquals(List.of(), Lint.model(engine));
+        Likelihood l = engine.likelihood();
+        for (var q : engine.knowledge().questions()) {
+            double sumU = java.util.Arrays.stream(l.unlisted(q)).sum();
+            assertEquals(1.0, sumU, 1e-9, q.id());
+            for (int c = 0; c < engine.knowledge().causes().size(); c++) {
+                double sum = 0;
+                for (var o : q.informativeOptions()) {
+                    double p = Math.exp(l.alone(q, o.value())[c]);
+                    assertTrue(p > 0 && p < 1, q.id() + "=" + o.value());
+                    sum += p;
+                }
+                assertEquals(1.0, sum, 1e-9, q.id() + " under " + engine.knowledge().causes().get(c).id());
+            }
+        }
+    }
+
+    @Test
     void catchesACauseNoRuleConcludes() throws IOException {
         List<Problem> problems = lint(CAUSE, RULE.replace("new Evidence( \"test-cause\"", "new Evidence( \"rdp-certificate\""));
         Problem p = problems.stream().filter(x -> x.message().startsWith("no rule concludes")).findFirst().orElseThrow();
