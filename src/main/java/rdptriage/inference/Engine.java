@@ -33,7 +33,7 @@ public final class Engine {
     private final KieSessionsPool pool;
     private final Likelihood likelihood;
 
-    private Engine(KnowledgeBase kb, RuleBase rules) {
+    private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
         List<Cause> causes = kb.causes();
         Map<String, Integer> index = new HashMap<>();
         double[] logPriors = new double[causes.size()];
@@ -44,14 +44,28 @@ public final class Engine {
         this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()),
                 RuleCheck.valuesRead(rules.sources()));
         this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
-        try (Evaluation empty = evaluation(Answers.of(kb, Map.of()))) {
-            this.likelihood = Likelihood.of(model, empty);
-        }
+        Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
+                : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
+        this.likelihood = Likelihood.of(model, () -> evaluation(Answers.NONE), stored, 
+                shortcut ? RuleCheck.partners(rules.sources(), kb) : java.util.Optional.empty());
     }
 
     /** An engine on the given knowledge and rules. */
     public static Engine of(KnowledgeBase kb, RuleBase rules) {
-        return new Engine(kb, rules);
+        return new Engine(kb, rules, false, true);
+    }
+
+    /** An engine that fits every question's default now, ignoring what the build stored (for the build step). */
+    static Engine fitted(KnowledgeBase kb, RuleBase rules) {
+        return new Engine(kb, rules, true, true);
+    }
+
+    /**
+     * An engine that fits its defaults now and tries every answer in the context of the others,
+     * without the shortcut for answers whose rules read nothing else; tests hold the two alike.
+     */
+    static Engine inContext(KnowledgeBase kb, RuleBase rules) {
+        return new Engine(kb, rules, true, false);
     }
 
     public KnowledgeBase knowledge() {
@@ -68,9 +82,11 @@ public final class Engine {
         try (Evaluation ev = evaluation(Answers.of(model.kb(), Map.of()))) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
+            java.util.Set<String> before = new java.util.HashSet<>();
             for (var answer : answers.values().entrySet()) {
                 var q = model.kb().question(answer.getKey());
-                double[] l = likelihood.read(ev, q, answer.getValue());
+                double[] l = likelihood.read(ev, q, answer.getValue(), before);
+                before.add(q.id());
                 for (int i = 0; i < log.length; i++) {
                     log[i] += l[i];
                 }

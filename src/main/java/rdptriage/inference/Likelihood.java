@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Option;
 import rdptriage.knowledge.Question;
@@ -27,6 +31,11 @@ import rdptriage.knowledge.Question;
  * authored weights are nearest to coherent (each cause's sum of d e^w nearest to 1, in log), pulled
  * gently towards uniform so that no answer gets probability zero. How far each cause's weights
  * were from coherent before normalising is kept for lint ({@link #incoherence}).
+ *
+ * <p>Trying every answer in context is what keeps this exact, and it is costly; it is needed only
+ * for a question that shares a rule with an answer already given ({@link RuleCheck#partners}).
+ * Every other question's weights are those of its answers alone, tried once (or stored by the
+ * build for the shipped knowledge, {@link ModelDefaults}).
  */
 final class Likelihood {
 
@@ -38,29 +47,43 @@ final class Likelihood {
      */
     private static final double PULL = 1;
 
-    private final Engine.Model model;
-    private final Map<String, double[]> defaults = new HashMap<>();
-    private final Map<String, double[]> unlisted = new HashMap<>();
-    /** Per question, log(sum d e^w) per cause for the rules' weights of each answer alone. */
-    private final Map<String, double[]> incoherence = new HashMap<>();
-    /** Per question, log P(answer | cause) for each answer alone: [answer][cause]. */
-    private final Map<String, double[][]> alone = new HashMap<>();
-
-    private Likelihood(Engine.Model model) {
-        this.model = model;
+    /** What the build stores for the shipped knowledge: each question's default and the weights of its answers alone. */
+    record Stored(Map<String, double[]> defaults, Map<String, double[][]> weights) {
+        static final Stored NONE = new Stored(Map.of(), Map.of());
     }
 
-    /** Tries every answer alone on an empty session and fits each question's default. */
-    static Likelihood of(Engine.Model model, Evaluation empty) {
-        Likelihood l = new Likelihood(model);
-        double[] base = empty.weights();
+    private final Engine.Model model;
+    private final Supplier<Evaluation> empty;
+    /** For each question, the questions it shares a rule with; empty when the rules could not be analysed. */
+    private final Optional<Map<String, Set<String>>> partners;
+    private final Map<String, double[]> defaults = new HashMap<>();
+    private final Map<String, double[]> unlisted = new HashMap<>();
+    /** Per question, the weight change per cause of each answer alone: [answer][cause]. */
+    private final Map<String, double[][]> weights = new ConcurrentHashMap<>();
+
+    private Likelihood(Engine.Model model, Supplier<Evaluation> empty, Optional<Map<String, Set<String>>> partners) {
+        this.model = model;
+        this.empty = empty;
+        this.partners = partners;
+    }
+
+    /**
+     * The model of these answers: each question's default as stored by the build when it was
+     * fitted to exactly this knowledge and these rules, else declared (share:) or fitted now.
+     */
+    static Likelihood of(Engine.Model model, Supplier<Evaluation> empty, Stored stored,
+                         Optional<Map<String, Set<String>>> partners) {
+        Likelihood l = new Likelihood(model, empty, partners);
+        l.weights.putAll(stored.weights());
         for (Question q : model.kb().questions()) {
             List<Option> options = q.informativeOptions();
             if (options.isEmpty()) {
                 continue;
             }
-            double[][] w = l.trials(empty, q, base);
-            double[] d = options.get(0).share() != null ? declared(options) : fit(w);
+            double[] d = stored.defaults().get(q.id());
+            if (d == null || d.length != options.size()) {
+                d = options.get(0).share() != null ? declared(options) : fit(l.weights(q));
+            }
             l.defaults.put(q.id(), d);
             double[] u = new double[d.length];
             double sum = 0;
@@ -72,19 +95,17 @@ final class Likelihood {
                 u[o] /= sum;
             }
             l.unlisted.put(q.id(), u);
-            int n = model.causes().size();
-            double[] logZ = new double[n];
-            double[][] logP = new double[d.length][n];
-            for (int c = 0; c < n; c++) {
-                logZ[c] = Math.log(z(d, w, c));
-                for (int o = 0; o < d.length; o++) {
-                    logP[o][c] = Math.log(d[o]) + w[o][c] - logZ[c];
-                }
-            }
-            l.incoherence.put(q.id(), logZ);
-            l.alone.put(q.id(), logP);
         }
         return l;
+    }
+
+    /** The weight change per cause of each answer of {@code q} alone, tried once on an empty session. */
+    double[][] weights(Question q) {
+        return weights.computeIfAbsent(q.id(), id -> {
+            try (Evaluation ev = empty.get()) {
+                return trials(ev, q, ev.weights());
+            }
+        });
     }
 
     /** True when this answer to this question is an observation the model reads (not "I don't know", not unknown). */
@@ -101,10 +122,17 @@ final class Likelihood {
     }
 
     /**
-     * The weight change per cause for each informative answer of {@code q} on top of what {@code ev}
-     * holds: [answer][cause]. Codes of one family that no rule names act alike and are tried once.
+     * The weight change per cause of each answer of {@code q} on top of what {@code ev} holds:
+     * [answer][cause]. When no question {@code q} shares a rule with is among {@code answered}, that
+     * is the change of each answer alone, already known; otherwise each answer is tried in context.
      */
-    double[][] trials(Evaluation ev, Question q, double[] base) {
+    private double[][] deltas(Evaluation ev, Question q, double[] base, Set<String> answered) {
+        boolean alone = partners.map(p -> p.getOrDefault(q.id(), Set.of()).stream().noneMatch(answered::contains)).orElse(false);
+        return alone ? weights(q) : trials(ev, q, base);
+    }
+
+    /** Tries every informative answer of {@code q} on top of what {@code ev} holds; codes that act alike once. */
+    private double[][] trials(Evaluation ev, Question q, double[] base) {
         List<Option> options = q.informativeOptions();
         double[][] w = new double[options.size()][];
         Map<String, double[]> tried = new HashMap<>();
@@ -121,8 +149,8 @@ final class Likelihood {
     }
 
     /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds: [cause][answer]. */
-    double[][] table(Evaluation ev, Question q, double[] base) {
-        double[][] w = trials(ev, q, base);
+    double[][] table(Evaluation ev, Question q, double[] base, Set<String> answered) {
+        double[][] w = deltas(ev, q, base, answered);
         double[] d = defaults.get(q.id());
         int n = base.length;
         double[][] p = new double[n][d.length];
@@ -136,11 +164,12 @@ final class Likelihood {
     }
 
     /**
-     * Reads one answer into {@code ev}, conditioned on what it held before: returns log P(answer |
-     * cause) per cause. For several answers to one question each ticked answer is one draw from the
-     * question's table. An answer the model does not observe ("I don't know") goes in and adds 0.
+     * Reads one answer into {@code ev}, conditioned on what it held before ({@code answered} names
+     * those questions): returns log P(answer | cause) per cause. For several answers to one
+     * question each ticked answer is one draw from the question's table. An answer the model does
+     * not observe ("I don't know") goes in and adds 0.
      */
-    double[] read(Evaluation ev, Question q, String value) {
+    double[] read(Evaluation ev, Question q, String value, Set<String> answered) {
         int n = model.causes().size();
         double[] log = new double[n];
         if (!observes(q, value)) {
@@ -148,7 +177,7 @@ final class Likelihood {
             return log;
         }
         double[] base = ev.weights();
-        double[][] w = trials(ev, q, base);
+        double[][] w = deltas(ev, q, base, answered);
         ev.add(q.id(), value);
         double[] after = ev.weights();
         double[] d = defaults.get(q.id());
@@ -183,7 +212,14 @@ final class Likelihood {
 
     /** Log P(answer | cause) per cause for this answer alone, before anything else is known. */
     double[] alone(Question q, String value) {
-        return alone.get(q.id())[position(q, value)];
+        double[][] w = weights(q);
+        double[] d = defaults.get(q.id());
+        int o = position(q, value);
+        double[] log = new double[model.causes().size()];
+        for (int c = 0; c < log.length; c++) {
+            log[c] = Math.log(d[o]) + w[o][c] - Math.log(z(d, w, c));
+        }
+        return log;
     }
 
     /**
@@ -191,10 +227,16 @@ final class Likelihood {
      * 0 when the authored weights already form a distribution; normalising subtracts it.
      */
     double[] incoherence(Question q) {
-        return incoherence.getOrDefault(q.id(), new double[model.causes().size()]);
+        double[][] w = weights(q);
+        double[] d = defaults.get(q.id());
+        double[] log = new double[model.causes().size()];
+        for (int c = 0; c < log.length; c++) {
+            log[c] = Math.log(z(d, w, c));
+        }
+        return log;
     }
 
-    /** The question's default distribution over its informative answers. */
+    /** The question's default distribution over its informative answers (null for a question without any). */
     double[] defaults(Question q) {
         return defaults.get(q.id());
     }

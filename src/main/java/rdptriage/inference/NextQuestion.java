@@ -103,7 +103,7 @@ final class NextQuestion {
 
     /** The information of one question's answer per minute of {@code effort}, weighed by the chance of an answer. */
     private Choice value(Question q, int effort) {
-        double[][] likelihoods = likelihood.table(evaluation, q, weights);
+        double[][] likelihoods = likelihood.table(evaluation, q, weights, answered.values().keySet());
         double[] u = likelihood.unlisted(q);
         int k = u.length;
         int n = now.size();

@@ -1,8 +1,10 @@
 package rdptriage.inference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,88 @@ final class RuleCheck {
             }
         }
         return java.util.Optional.of(values);
+    }
+
+    private static final Pattern RULE_CONDITIONS = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]*)\"(.*?)\\bthen\\b");
+    private static final Pattern QUESTION_NAMED = Pattern.compile("\\bquestion\\s*(==|in)\\s*(\"[^\"]*\"|\\([^)]*\\))");
+    private static final Pattern NAME_NAMED = Pattern.compile("\\bname\\s*(==|in)\\s*(\"[^\"]*\"|\\([^)]*\\))");
+
+    /**
+     * For every question, the other questions it shares a rule's conditions with (directly, through
+     * a code family, or through a Finding another rule derives from answers): only with one of
+     * those answered can the weights its answers move depend on what else is known. Empty when some
+     * rule reads its facts in a way this analysis cannot follow (then every answer is tried in
+     * context). Code patterns count as reading every question whose options come from a code table.
+     */
+    static java.util.Optional<Map<String, Set<String>>> partners(List<RuleBase.Drl> files, KnowledgeBase kb) {
+        Set<String> codeQuestions = new HashSet<>();
+        kb.questions().stream().filter(q -> q.optionsFrom() != null).forEach(q -> codeQuestions.add(q.id()));
+        Map<String, Set<String>> findingInputs = new HashMap<>();
+        List<Set<String>> ruleInputs = new ArrayList<>();
+        List<Set<String>> ruleFindings = new ArrayList<>();
+        List<Set<String>> ruleMakes = new ArrayList<>();
+        for (RuleBase.Drl drl : files) {
+            Matcher r = RULE_CONDITIONS.matcher(drl.text());
+            while (r.find()) {
+                String lhs = r.group(2);
+                int then = r.end();
+                int end = drl.text().indexOf("\nend", then);
+                String rhs = drl.text().substring(then, end < 0 ? drl.text().length() : end);
+                Set<String> inputs = new HashSet<>();
+                Set<String> findings = new HashSet<>();
+                Matcher f = FACT.matcher(lhs);
+                while (f.find()) {
+                    String body = lhs.substring(f.end(), closing(lhs, f.end()));
+                    switch (f.group(1)) {
+                        case "Answer" -> {
+                            Matcher q = QUESTION_NAMED.matcher(body);
+                            if (!q.find()) {
+                                return java.util.Optional.empty();
+                            }
+                            inputs.addAll(quoted(q.group(2)));
+                        }
+                        case "Code" -> inputs.addAll(codeQuestions);
+                        default -> {
+                            Matcher n = NAME_NAMED.matcher(body);
+                            if (!n.find()) {
+                                return java.util.Optional.empty();
+                            }
+                            findings.addAll(quoted(n.group(2)));
+                        }
+                    }
+                }
+                Set<String> makes = new HashSet<>();
+                Matcher made = NEW_FINDING.matcher(rhs);
+                while (made.find()) {
+                    makes.add(made.group(1));
+                }
+                ruleInputs.add(inputs);
+                ruleFindings.add(findings);
+                ruleMakes.add(makes);
+            }
+        }
+        // the answers behind each Finding, through Findings made from Findings too
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < ruleInputs.size(); i++) {
+                Set<String> behind = new HashSet<>(ruleInputs.get(i));
+                ruleFindings.get(i).forEach(f -> behind.addAll(findingInputs.getOrDefault(f, Set.of())));
+                for (String f : ruleMakes.get(i)) {
+                    changed |= findingInputs.computeIfAbsent(f, k -> new HashSet<>()).addAll(behind);
+                }
+            }
+        }
+        Map<String, Set<String>> partners = new HashMap<>();
+        for (int i = 0; i < ruleInputs.size(); i++) {
+            Set<String> all = new HashSet<>(ruleInputs.get(i));
+            ruleFindings.get(i).forEach(f -> all.addAll(findingInputs.getOrDefault(f, Set.of())));
+            for (String q : all) {
+                Set<String> others = partners.computeIfAbsent(q, k -> new HashSet<>());
+                all.stream().filter(x -> !x.equals(q)).forEach(others::add);
+            }
+        }
+        return java.util.Optional.of(partners);
     }
 
     RuleCheck(KnowledgeBase kb) {
