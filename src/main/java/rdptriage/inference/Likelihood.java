@@ -39,14 +39,6 @@ import rdptriage.knowledge.Question;
  */
 final class Likelihood {
 
-    /**
-     * The pull towards uniform in the fit of the defaults, a weight on KL(uniform || d): one nat of
-     * departure from uniform costs as much as one cause whose weights sum to e (or 1/e) instead of 1.
-     * Much weaker, and the fit piles the default onto answers no rule reads, where every cause is
-     * trivially coherent and the question stops telling causes apart.
-     */
-    private static final double PULL = 1;
-
     /** What the build stores for the shipped knowledge: each question's default and the weights of its answers alone. */
     record Stored(Map<String, double[]> defaults, Map<String, double[][]> weights) {
         static final Stored NONE = new Stored(Map.of(), Map.of());
@@ -82,7 +74,8 @@ final class Likelihood {
             }
             double[] d = stored.defaults().get(q.id());
             if (d == null || d.length != options.size()) {
-                d = options.get(0).share() != null ? declared(options) : fit(l.weights(q));
+                d = options.get(0).share() != null ? declared(options)
+                        : fit(l.weights(q), model.kb().settings().defaultPull());
             }
             l.defaults.put(q.id(), d);
             double[] u = new double[d.length];
@@ -286,10 +279,13 @@ final class Likelihood {
 
     /**
      * The default d over k answers that minimises the sum over causes of (log sum d e^w)^2 plus
-     * PULL times KL(uniform || d), by gradient descent on d = softmax(theta). Causes whose weights
-     * do not depend on the answer add a constant and are left out.
+     * {@code pull} times KL(uniform || d), by gradient descent on d = softmax(theta). Causes whose
+     * weights do not depend on the answer add a constant and are left out. Without the pull the fit
+     * piles the default onto answers no rule reads, where every cause is trivially coherent and
+     * the question stops telling causes apart; engine.yaml's default_pull (0.1, chosen under
+     * cross-validation on the real cases) sets it.
      */
-    static double[] fit(double[][] w) {
+    static double[] fit(double[][] w, double pull) {
         int k = w.length;
         int n = k == 0 ? 0 : w[0].length;
         List<Integer> moved = new ArrayList<>();
@@ -304,7 +300,7 @@ final class Likelihood {
         double[] theta = new double[k];
         double[] d = softmax(theta);
         double step = 0.5;
-        double loss = loss(d, w, moved);
+        double loss = loss(d, w, moved, pull);
         for (int iteration = 0; iteration < 2000 && step > 1e-7; iteration++) {
             double[] g = new double[k];
             for (int c : moved) {
@@ -315,7 +311,7 @@ final class Likelihood {
                 }
             }
             for (int o = 0; o < k; o++) {
-                g[o] -= PULL / (k * d[o]);
+                g[o] -= pull / (k * d[o]);
             }
             double mean = 0;
             for (int o = 0; o < k; o++) {
@@ -326,7 +322,7 @@ final class Likelihood {
                 next[o] -= step * d[o] * (g[o] - mean);
             }
             double[] nd = softmax(next);
-            double nl = loss(nd, w, moved);
+            double nl = loss(nd, w, moved, pull);
             if (nl <= loss) {
                 theta = next;
                 d = nd;
@@ -342,7 +338,7 @@ final class Likelihood {
         return d;
     }
 
-    private static double loss(double[] d, double[][] w, List<Integer> moved) {
+    private static double loss(double[] d, double[][] w, List<Integer> moved, double pull) {
         double loss = 0;
         for (int c : moved) {
             double lz = Math.log(z(d, w, c));
@@ -350,7 +346,7 @@ final class Likelihood {
         }
         int k = d.length;
         for (double x : d) {
-            loss += PULL / k * Math.log(1.0 / (k * x));
+            loss += pull / k * Math.log(1.0 / (k * x));
         }
         return loss;
     }

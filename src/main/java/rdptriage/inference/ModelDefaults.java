@@ -106,6 +106,7 @@ public final class ModelDefaults {
         for (Cause c : kb.causes()) {
             parts.add("cause " + c.id());
         }
+        parts.add("pull " + kb.settings().defaultPull());
         for (Question q : kb.questions()) {
             StringBuilder s = new StringBuilder("question " + q.id());
             for (Option o : q.options()) {

@@ -75,6 +75,10 @@ final class KnowledgeReader {
             String text = Folders.read(engine);
             texts.put(file, text);
             Yaml.update(settings, text, Settings.class, file, problems).ifPresent(s -> settings = s);
+            if (!(settings.defaultPull() > 0)) {
+                problems.add(new Problem(file, 0, "default_pull must be a number above 0 (0.1 in the shipped engine.yaml), found "
+                        + settings.defaultPull()));
+            }
         }
     }
 

@@ -90,6 +90,7 @@ public final class Accuracy {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/accuracy/cases");
         boolean verbose = List.of(args).contains("--cases");
+        boolean cv = List.of(args).contains("--cv");
         int cap = List.of(args).indexOf("--cap");
         if (cap >= 0 && cap + 1 < args.length) {
             questionCap = Integer.parseInt(args[cap + 1]);
@@ -139,6 +140,9 @@ public final class Accuracy {
                 goOn ? "the cap of " + questionCap + " questions" : "the engine offered the plan", open, following.size());
         calibration(following);
         perCause(atOnce, following);
+        if (cv) {
+            crossValidate(cases, ids);
+        }
         if (verbose) {
             System.out.println();
             System.out.println("with every fact at once:");
@@ -155,6 +159,63 @@ public final class Accuracy {
                         o.c().id(), o.truth(), ids.get(l), 100 * o.p()[l], o.rankOfTruth(), o.asked());
             }
         }
+    }
+
+    /** The values of engine.yaml's default_pull tried by --cv. */
+    static final double[] PULLS = {0.01, 0.05, 0.1, 0.3, 1.0, 3.0};
+    static final int FOLDS = 5;
+
+    /**
+     * The one number of the model that may be chosen on cases, default_pull, under 5-fold
+     * cross-validation: for each fold the value with the best Brier score on the other four folds
+     * is chosen, and the fold is scored with it. Folds are the cases in file order, every fifth.
+     */
+    static void crossValidate(List<Case> cases, List<String> ids) throws IOException {
+        Map<Double, List<Outcome>> byPull = new LinkedHashMap<>();
+        for (double pull : PULLS) {
+            Path dir = Files.createTempDirectory("rdp-pull");
+            Files.writeString(dir.resolve("engine.yaml"), "default_pull: " + pull + "\n");
+            KnowledgeBase kb = KnowledgeBase.load(List.of(new KnowledgeBase.Root("pull", dir)));
+            Engine engine = Engine.of(kb, RuleBase.compiled());
+            List<Outcome> list = new ArrayList<>();
+            for (Case c : cases) {
+                list.add(follow(engine, kb, c, ids));
+            }
+            byPull.put(pull, list);
+            Files.delete(dir.resolve("engine.yaml"));
+            Files.delete(dir);
+        }
+        System.out.println();
+        System.out.println("default_pull, following the questions, on all cases (in sample; for the choice only):");
+        byPull.forEach((pull, list) -> row(String.format(Locale.ROOT, "  default_pull %.2f", pull), list, true));
+        List<Outcome> heldOut = new ArrayList<>();
+        StringBuilder chosen = new StringBuilder();
+        for (int f = 0; f < FOLDS; f++) {
+            int fold = f;
+            double best = Double.NaN;
+            double bestBrier = Double.MAX_VALUE;
+            for (var e : byPull.entrySet()) {
+                List<Outcome> train = new ArrayList<>();
+                for (int i = 0; i < cases.size(); i++) {
+                    if (i % FOLDS != fold) {
+                        train.add(e.getValue().get(i));
+                    }
+                }
+                double b = brier(train);
+                if (b < bestBrier) {
+                    bestBrier = b;
+                    best = e.getKey();
+                }
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                if (i % FOLDS == fold) {
+                    heldOut.add(byPull.get(best).get(i));
+                }
+            }
+            chosen.append(f == 0 ? "" : ", ").append(best);
+        }
+        System.out.println("5-fold cross-validation, default_pull chosen on the other folds (" + chosen + "):");
+        row("following the engine's questions (held out)", heldOut, true);
     }
 
     /** The agent: ticket facts first, then the engine's questions, answered from the facts or "I don't know". */

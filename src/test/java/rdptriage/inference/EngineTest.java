@@ -79,11 +79,11 @@ class EngineTest {
     }
 
     @Test
-    void theFirstQuestionIsAboutWhatTheDialogSays() {
+    void theFirstQuestionIsACheapOneTheUserCanAnswer() {
         Assessment a = assess(Map.of());
         assertNotNull(a.nextQuestion());
-        assertTrue(List.of("error-code", "extended-code", "dialog-message").contains(a.nextQuestion().id()),
-                "first question was " + a.nextQuestion().id());
+        assertEquals("user", a.nextQuestion().who(), a.nextQuestion().id());
+        assertTrue(a.nextQuestion().effort() <= 2, a.nextQuestion().id() + " takes " + a.nextQuestion().effort() + " min");
         assertTrue(a.nextQuestion().why().startsWith("Asked because it best separates"), a.nextQuestion().why());
     }
 

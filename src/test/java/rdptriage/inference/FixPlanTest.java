@@ -17,7 +17,7 @@ import rdptriage.knowledge.Unlisted;
 class FixPlanTest {
 
     private static final Step STEP = new Step("host", "gui", false, "Do it.", null);
-    private static final Settings SETTINGS = new Settings(0.08, 0.85, 0.01, 6, 0.05, 5);
+    private static final Settings SETTINGS = new Settings(0.08, 0.85, 0.01, 6, 0.05, 5, 1.0);
 
     private static Cause cause(String id, int checkEffort, int fixEffort, Integer workaroundEffort) {
         List<Fix> fixes = new java.util.ArrayList<>();

@@ -247,7 +247,7 @@ class BrowserTest {
     void aSessionCompletesWithJavaScriptDisabled() throws IOException {
         try (Chromium noJsBrowser = Chromium.start(false)) {
             ChromeDriver noJs = noJsBrowser.driver();
-            open(noJs, "/triage");
+            open(noJs, "/triage?ask=error-code");
             // a typed code, decimal: the GET form needs no script
             noJs.findElement(By.id("code-input")).sendKeys("2308");
             clickAndWait(noJs, noJs.findElement(By.cssSelector("form.type-in button[type=submit]")));
