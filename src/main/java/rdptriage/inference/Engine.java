@@ -132,7 +132,7 @@ public final class Engine {
         Ask ask = choice.question() == null ? null : ask(choice);
         int planAfter = model.kb().settings().planAfterAnswers();
         String planReady = ask != null && answers.values().size() >= planAfter
-                ? answers.values().size() + " questions answered: the plan is ready, and more answers can still sharpen it"
+                ? answers.values().size() + " questions answered; more answers can still sharpen it"
                 : null;
         return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(), planReady,
                 FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,

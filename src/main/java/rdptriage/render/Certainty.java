@@ -15,13 +15,28 @@ public final class Certainty {
 
     private Certainty() {}
 
+    /** True when "none of the known causes" is more likely than every known cause. */
+    public static boolean unlistedLeads(Assessment a) {
+        return a.unlisted() > a.leader().probability();
+    }
+
+    /** What the result is about, for a page title: the leading cause, or "None of the known causes". */
+    public static String subject(Assessment a) {
+        return unlistedLeads(a) ? "None of the known causes" : a.leader().title();
+    }
+
+    /** The probability of the leading outcome, known cause or not. */
+    public static double leading(Assessment a) {
+        return Math.max(a.unlisted(), a.leader().probability());
+    }
+
     /** One line for the top of a result, e.g. "No cause stands out yet: VPN leads at 14%". */
     public static String headline(Assessment a) {
         Assessment.RankedCause top = a.leader();
         String p = Percent.of(top.probability());
-        if (a.unlisted() > top.probability()) {
-            return "None of the known causes fits well (" + Percent.of(a.unlisted()) + "); the closest is "
-                    + top.title() + " at " + p;
+        if (unlistedLeads(a)) {
+            return "None of the known causes fits well (" + Percent.of(a.unlisted()) + "): collect what the plan lists"
+                    + " before changing anything; the closest known cause is " + top.title() + " at " + p;
         }
         if (top.probability() >= MOST_LIKELY) {
             return "Most likely: " + top.title() + " (" + p + ")";

@@ -89,6 +89,16 @@ public final class SessionView {
         return Certainty.headline(assessment);
     }
 
+    /** The leading outcome for a page title: a cause's title, or "None of the known causes". */
+    public String subject() {
+        return Certainty.subject(assessment);
+    }
+
+    /** The leading outcome's probability, rounded as everywhere. */
+    public String leadingPercent() {
+        return Percent.of(Certainty.leading(assessment));
+    }
+
     /** The question on screen: the one being changed, else the engine's next question, else null. */
     public Ask question() {
         if (changing != null) {

@@ -34,7 +34,8 @@ class CertaintyTest {
 
     @Test
     void noneOfTheKnownCausesIsNamedWhenItLeads() {
-        assertEquals("None of the known causes fits well (60%); the closest is VPN drops the connection at 30%",
+        assertEquals("None of the known causes fits well (60%): collect what the plan lists before changing anything;"
+                + " the closest known cause is VPN drops the connection at 30%",
                 Certainty.headline(ranked(0.30, 0.60)));
     }
 }
