@@ -32,6 +32,7 @@ public final class Engine {
     private final Model model;
     private final KieSessionsPool pool;
     private final Likelihood likelihood;
+    private final java.util.Set<String> dialogRules;
 
     private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
         List<Cause> causes = kb.causes();
@@ -44,6 +45,7 @@ public final class Engine {
         this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()),
                 RuleCheck.valuesRead(rules.sources()));
         this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
         this.likelihood = Likelihood.of(model, () -> evaluation(Answers.NONE), stored, 
@@ -105,7 +107,7 @@ public final class Engine {
 
     /** An evaluation of these answers on a pooled session, for analyses that try answers; the caller closes it. */
     Evaluation evaluation(Answers answers) {
-        Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index());
+        Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index(), dialogRules);
         ev.insert(answers);
         return ev;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -18,9 +19,10 @@ import rdptriage.knowledge.Question;
  * "what if" answers are tried one at a time. Truth maintenance (insertLogical) withdraws the
  * evidence of a tried answer when it is deleted, so each try costs only its own rules.
  *
- * <p>One rule counts once per cause, however many answers it matched: the error code, the extended
- * code and the dialog message describe one event, so a rule that reads a code family and matches
- * both 0x904 and 0x7 is one observation, not two. The strongest of its conclusions counts.
+ * <p>One rule counts once per cause, however many answers it matched, and the rules that read
+ * nothing but the error dialog count once per cause together: the error code, the extended code
+ * and the dialog message describe one event, so 0x904 and 0x7 are one observation, not two. The
+ * strongest conclusion of such a group counts (and is the reason shown).
  */
 final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
 
@@ -28,6 +30,9 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     private final KnowledgeBase kb;
     private final Map<String, Integer> causeIndex;
     private final List<FactHandle> trial = new ArrayList<>(2);
+    /** The key under which the error dialog's rules count, once per cause. */
+    static final String DIALOG = "the error dialog (code, extended code and message as one event)";
+
     /** Summed evidence weight per cause, kept current as evidence is inserted and withdrawn. */
     private final double[] live;
     /** The evidence in force, by cause and rule: each rule's strongest conclusion is what counts. */
@@ -35,8 +40,12 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     /** The rule key each evidence in force was filed under (a withdrawal does not always name its rule). */
     private final Map<Evidence, String> filed = new HashMap<>();
 
-    Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex) {
+    /** The rule names whose evidence is one observation per cause: the error dialog's rules. */
+    private final Set<String> dialogRules;
+
+    Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex, Set<String> dialogRules) {
         this.session = session;
+        this.dialogRules = dialogRules;
         this.kb = kb;
         this.causeIndex = causeIndex;
         this.live = new double[causeIndex.size()];
@@ -46,7 +55,8 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof Evidence e) {
-            String key = e.cause() + '\u0000' + (event.getRule() == null ? "" : event.getRule().getName());
+            String rule = event.getRule() == null ? "" : event.getRule().getName();
+            String key = e.cause() + '\u0000' + (dialogRules.contains(rule) ? DIALOG : rule);
             filed.put(e, key);
             change(e, key, true);
         }

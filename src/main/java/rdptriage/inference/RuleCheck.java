@@ -151,6 +151,31 @@ final class RuleCheck {
         return java.util.Optional.of(partners);
     }
 
+    /**
+     * The rules that read nothing but the error dialog: their conditions hold only Code facts (the
+     * code, the extended code, the message). For one cause they judge one event together.
+     */
+    static Set<String> dialogRules(List<RuleBase.Drl> files) {
+        Set<String> names = new HashSet<>();
+        for (RuleBase.Drl drl : files) {
+            Matcher r = RULE_CONDITIONS.matcher(drl.text());
+            while (r.find()) {
+                String lhs = r.group(2);
+                Matcher f = FACT.matcher(lhs);
+                boolean code = false;
+                boolean other = false;
+                while (f.find()) {
+                    code |= f.group(1).equals("Code");
+                    other |= !f.group(1).equals("Code");
+                }
+                if (code && !other) {
+                    names.add(r.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
     RuleCheck(KnowledgeBase kb) {
         this.kb = kb;
     }

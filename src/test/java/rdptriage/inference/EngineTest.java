@@ -72,6 +72,18 @@ class EngineTest {
     }
 
     @Test
+    void theCodeAndTheExtendedCodeAreOneObservationForEachCause() {
+        // outdated-client has a rule for 0x904 and another for 0x7, at +0.3 each: one event, counted once
+        Assessment both = assess(Map.of("error-code", "0x904", "extended-code", "0x7"));
+        var reasons = both.causes().stream().filter(c -> c.id().equals("outdated-client")).findFirst().orElseThrow().reasons();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertEquals(0.3, reasons.get(0).weight(), 1e-9);
+        for (var c : both.causes()) {
+            assertTrue(c.reasons().size() <= 1, c.id() + " counts the dialog more than once: " + c.reasons());
+        }
+    }
+
+    @Test
     void everyKnownCauseIsRankedOnce() {
         Assessment a = assess(Map.of("error-code", "0x904"));
         assertEquals(kb.causes().size(), a.causes().size());
