@@ -3,6 +3,7 @@ package rdptriage.inference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
@@ -57,10 +58,12 @@ final class NextQuestion {
                 candidates.add(q);
             }
         }
-        candidates.sort(Comparator.comparingDouble(this::bound).reversed());
+        Map<Question, Double> bounds = new java.util.IdentityHashMap<>();
+        candidates.forEach(q -> bounds.put(q, bound(q)));
+        candidates.sort(Comparator.comparingDouble((Question q) -> bounds.get(q)).reversed());
         Choice best = null;
         for (Question q : candidates) {
-            if (best != null && bound(q) <= best.bitsPerMinute()) {
+            if (best != null && bounds.get(q) <= best.bitsPerMinute()) {
                 break;
             }
             Choice c = value(q);

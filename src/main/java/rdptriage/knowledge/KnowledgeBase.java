@@ -32,6 +32,8 @@ public final class KnowledgeBase {
     private final Settings settings;
     private final Unlisted unlisted;
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
+    /** For each question, the questions asked in the same step with it (asked_with), worked out once. */
+    private final Map<String, List<Question>> partners = new HashMap<>();
     private final Map<String, Map<String, String>> families = new HashMap<>();
 
     private KnowledgeBase(KnowledgeReader r) {
@@ -42,6 +44,12 @@ public final class KnowledgeBase {
         this.unlisted = r.unlisted;
         this.questions = new LinkedHashMap<>();
         r.questions.values().forEach(q -> questions.put(q.id(), expand(q)));
+        for (Question q : questions.values()) {
+            if (q.askedWith() != null) {
+                partners.computeIfAbsent(q.askedWith(), k -> new java.util.ArrayList<>()).add(q);
+            }
+        }
+        partners.replaceAll((k, v) -> List.copyOf(v));
     }
 
     public static Root builtInRoot() {
@@ -107,7 +115,7 @@ public final class KnowledgeBase {
 
     /** The questions asked together with {@code id} as one step (their {@code asked_with} names it). */
     public List<Question> askedWith(String id) {
-        return questions.values().stream().filter(q -> id.equals(q.askedWith())).toList();
+        return partners.getOrDefault(id, List.of());
     }
 
     public List<CodeTable> tables() {
