@@ -25,25 +25,31 @@ public final class AnswerEffects {
     /** The least shift in odds between two causes, in bits, that counts as telling them apart (a factor of 3). */
     static final double SEPARATES_BITS = Math.log(3) / Math.log(2);
 
-    private final Engine engine;
     private final Engine.Model model;
+    private final Likelihood likelihood;
     private final Map<String, double[]> weights;   // "question=value" -> weight per cause
+    /** The ranking before any answer, which an answer alone is compared with. */
+    private final Ranking priors;
     private Map<String, List<Pointed>> pointed;
 
     private AnswerEffects(Engine engine, Map<String, double[]> weights) {
-        this.engine = engine;
         this.model = engine.model();
+        this.likelihood = engine.likelihood();
         this.weights = weights;
+        this.priors = model.rank(new double[model.causes().size()], 0);
     }
 
-    /** Tries every answer to every question once, on one session. */
+    /** Every answer to every question alone: the weights the model already holds (stored by the build, or tried once). */
     public static AnswerEffects of(Engine engine) {
         Map<String, double[]> weights = new HashMap<>();
-        try (Evaluation ev = engine.evaluation(Answers.of(engine.knowledge(), Map.of()))) {
-            for (Question q : engine.knowledge().questions()) {
-                for (Option o : q.informativeOptions()) {
-                    weights.put(key(q.id(), o.value()), ev.tryAnswer(q.id(), o.value()));
-                }
+        for (Question q : engine.knowledge().questions()) {
+            List<Option> options = q.informativeOptions();
+            if (options.isEmpty()) {
+                continue;
+            }
+            double[][] w = engine.likelihood().weights(q);
+            for (int o = 0; o < options.size(); o++) {
+                weights.put(key(q.id(), options.get(o).value()), w[o]);
             }
         }
         return new AnswerEffects(engine, weights);
@@ -67,12 +73,10 @@ public final class AnswerEffects {
             throw new IllegalArgumentException("no informative answer " + key(question, value));
         }
         Question q = kb().question(question);
-        Likelihood likelihood = engine.likelihood();
         Ranking after = model.rank(likelihood.alone(q, value), likelihood.logUnlisted(q, value));
-        Ranking before = model.rank(new double[w.length], 0);
         List<Pointer> pointers = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
-            if (after.probability(i) > before.probability(i) && after.probability(i) >= floor) {
+            if (after.probability(i) > priors.probability(i) && after.probability(i) >= floor) {
                 pointers.add(new Pointer(model.causes().get(i).id(), after.probability(i)));
             }
         }

@@ -48,7 +48,7 @@ public final class Engine {
         this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
-        this.likelihood = Likelihood.of(model, () -> evaluation(Answers.NONE), stored, 
+        this.likelihood = Likelihood.of(model, this::evaluation, stored, 
                 shortcut ? RuleCheck.partners(rules.sources(), kb) : java.util.Optional.empty());
     }
 
@@ -81,7 +81,7 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
-        try (Evaluation ev = evaluation(Answers.of(model.kb(), Map.of()))) {
+        try (Evaluation ev = evaluation()) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
             java.util.Set<String> before = new java.util.HashSet<>();
@@ -105,11 +105,9 @@ public final class Engine {
         return likelihood;
     }
 
-    /** An evaluation of these answers on a pooled session, for analyses that try answers; the caller closes it. */
-    Evaluation evaluation(Answers answers) {
-        Evaluation ev = new Evaluation(pool.newKieSession(), model.kb(), model.index(), dialogRules);
-        ev.insert(answers);
-        return ev;
+    /** An evaluation on a pooled session with no answer yet, to read or try answers on; the caller closes it. */
+    Evaluation evaluation() {
+        return new Evaluation(pool.newKieSession(), model.kb(), model.index(), dialogRules);
     }
 
     Model model() {

@@ -109,12 +109,6 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         return best;
     }
 
-    /** Inserts every answer (and its decoded code) and fires the rules. */
-    void insert(Answers answers) {
-        answers.values().forEach((q, v) -> insertAnswer(q, v, null));
-        session.fireAllRules();
-    }
-
     /** Inserts one more answer and fires the rules. */
     void add(String question, String value) {
         insertAnswer(question, value, null);

@@ -61,16 +61,26 @@ final class FixPlan {
     /** What to collect for "none of the known causes", in its fixed order, leaving out checks that do not apply. */
     private static List<Candidate> collect(Unlisted u, double p, int rank, Answers answers) {
         List<Candidate> list = new ArrayList<>();
+        checks(list, u.id(), u.title(), null, "collect", u.collect(), p, rank, answers);
+        return list;
+    }
+
+    /**
+     * Adds the checks that still apply, in their order, each score capped by the one before; a
+     * check is left out when the question it answers is answered already or only_if rules it out.
+     * Returns the last cap, for what follows them.
+     */
+    private static double checks(List<Candidate> list, String id, String title, Cause cause, String kind, List<Check> checks,
+                                 double p, int rank, Answers answers) {
         double cap = Double.MAX_VALUE;
-        int order = 0;
-        for (Check k : u.collect()) {
-            if (!applies(k, answers)) {
+        for (Check k : checks) {
+            if (k.answers() != null && answers.known(k.answers()) || !applies(k, answers)) {
                 continue;
             }
             cap = Math.min(cap, p / k.effort());
-            list.add(new Candidate(u.id(), u.title(), null, p, rank, order++, "collect", k.title(), k.effort(), cap, k, null));
+            list.add(new Candidate(id, title, cause, p, rank, list.size(), kind, k.title(), k.effort(), cap, k, null));
         }
-        return list;
+        return cap;
     }
 
     /** A check limited by only_if applies unless its question is answered with a value it does not name. */
@@ -84,20 +94,12 @@ final class FixPlan {
     /** A cause's steps in their fixed order; each score is capped by the one before, which keeps that order. */
     private static List<Candidate> candidates(Cause cause, double p, int rank, Answers answers) {
         List<Candidate> list = new ArrayList<>();
-        double cap = Double.MAX_VALUE;
-        int order = 0;
-        for (Check k : cause.confirm()) {
-            if (k.answers() != null && answers.known(k.answers()) || !applies(k, answers)) {
-                continue;
-            }
-            cap = Math.min(cap, p / k.effort());
-            list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, order++, "check", k.title(), k.effort(), cap, k, null));
-        }
+        double cap = checks(list, cause.id(), cause.title(), cause, "check", cause.confirm(), p, rank, answers);
         for (boolean lowering : new boolean[] {false, true}) {
             for (Fix f : cause.fixes()) {
                 if (f.lowersSecurity() == lowering) {
                     cap = Math.min(cap, p / f.effort());
-                    list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, order++, lowering ? "workaround" : "fix", f.title(),
+                    list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, list.size(), lowering ? "workaround" : "fix", f.title(),
                             f.effort(), cap, null, f));
                 }
             }

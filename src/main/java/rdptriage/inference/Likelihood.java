@@ -29,8 +29,7 @@ import rdptriage.knowledge.Question;
  * <p>A question may declare its default ({@code share:} on each answer). Otherwise the default is
  * fitted to the rules, never to cases: it is the distribution under which the
  * authored weights are nearest to coherent (each cause's sum of d e^w nearest to 1, in log), pulled
- * gently towards uniform so that no answer gets probability zero. How far each cause's weights
- * were from coherent before normalising is kept for lint ({@link #incoherence}).
+ * gently towards uniform so that no answer gets probability zero.
  *
  * <p>Trying every answer in context is what keeps this exact, and it is costly; it is needed only
  * for a question that shares a rule with an answer already given ({@link RuleCheck#partners}).
@@ -211,20 +210,6 @@ final class Likelihood {
         double[] log = new double[model.causes().size()];
         for (int c = 0; c < log.length; c++) {
             log[c] = Math.log(d[o]) + w[o][c] - Math.log(z(d, w, c));
-        }
-        return log;
-    }
-
-    /**
-     * log(sum over answers of d e^w) per cause for the weights the rules give each answer alone:
-     * 0 when the authored weights already form a distribution; normalising subtracts it.
-     */
-    double[] incoherence(Question q) {
-        double[][] w = weights(q);
-        double[] d = defaults.get(q.id());
-        double[] log = new double[model.causes().size()];
-        for (int c = 0; c < log.length; c++) {
-            log[c] = Math.log(z(d, w, c));
         }
         return log;
     }

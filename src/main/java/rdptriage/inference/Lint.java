@@ -118,7 +118,7 @@ public final class Lint {
         List<Problem> problems = new ArrayList<>();
         Likelihood l = engine.likelihood();
         List<rdptriage.knowledge.Cause> causes = engine.knowledge().causes();
-        try (Evaluation ev = engine.evaluation(Answers.NONE)) {
+        try (Evaluation ev = engine.evaluation()) {
             for (Question q : engine.knowledge().questions()) {
                 List<Option> options = q.informativeOptions();
                 if (options.isEmpty()) {

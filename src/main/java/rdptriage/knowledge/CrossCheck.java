@@ -60,9 +60,9 @@ final class CrossCheck {
     }
 
     /** The outcome "none of the known causes" must exist, its id must be free, and its checks' sources known. */
-    void unlisted(Unlisted u, List<Problem> all) {
+    void unlisted(Unlisted u) {
         if (u == null) {
-            all.add(new Problem("knowledge/unlisted.yaml", 0, "missing: \"none of the known causes\" needs its file,"
+            problems.add(new Problem("knowledge/unlisted.yaml", 0, "missing: \"none of the known causes\" needs its file,"
                     + " with a title, a summary and what to collect (collect:) when it leads"));
             return;
         }

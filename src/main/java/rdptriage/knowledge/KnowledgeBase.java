@@ -206,6 +206,6 @@ public final class KnowledgeBase {
         check.priors(causes(), settings);
         questions.values().forEach(check::question);
         tables.values().forEach(check::table);
-        check.unlisted(unlisted, r.problems);
+        check.unlisted(unlisted);
     }
 }
