@@ -40,6 +40,9 @@ public final class Lint {
             problems.addAll(e.problems());
         }
         KnowledgeBase kb = loaded.knowledge();
+        if (loaded.problems().isEmpty()) {
+            problems.addAll(signals(kb, loaded.texts()));
+        }
         RuleCheck check = ruleCheck(kb, drl);
         problems.addAll(check.problems());
         problems.addAll(check.unused());
@@ -49,7 +52,8 @@ public final class Lint {
             problems.addAll(model(engine));
         }
         String summary = kb.causes().size() + " causes, " + kb.questions().size() + " questions, " + kb.tables().size()
-                + " code tables, " + kb.sources().size() + " sources, " + check.rules + " rules in " + drl.size() + " files"
+                + " code tables, " + kb.sources().size() + " sources, " + kb.signals().size() + " signals (examples and near misses read), "
+                + check.rules + " rules in " + drl.size() + " files"
                 + (rules != null && problems.isEmpty() ? "; every answer has a probability under each of the " + (kb.causes().size() + 1)
                 + " outcomes, summing to 1 per question, and none is counted twice for a cause" : "");
         return new Report(problems, summary);
@@ -76,6 +80,35 @@ public final class Lint {
         RuleCheck check = new RuleCheck(kb);
         drl.forEach(check::check);
         return check;
+    }
+
+    /**
+     * Every signal's examples produce each of its answers when read as a paste (with every other
+     * signal present, as a user's paste is read), and none of its near misses produces any.
+     */
+    static List<Problem> signals(KnowledgeBase kb, Map<String, String> texts) {
+        Ticket ticket = new Ticket(kb);
+        List<Problem> problems = new ArrayList<>();
+        for (rdptriage.knowledge.Signal s : kb.signals()) {
+            int line = Text.lineOf(texts.getOrDefault(s.file(), ""), "id: " + s.id());
+            for (String example : s.examples()) {
+                List<String> read = ticket.read(example).extracted().stream()
+                        .filter(e -> e.signal().equals(s.id())).map(Reading.Extracted::question).toList();
+                for (String meaning : s.means()) {
+                    if (!read.contains(rdptriage.knowledge.Signal.question(meaning))) {
+                        problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' does not read '" + meaning
+                                + "' from its example \"" + Clip.of(example) + "\""));
+                    }
+                }
+            }
+            for (String miss : s.nearMisses()) {
+                if (ticket.read(miss).extracted().stream().anyMatch(e -> e.signal().equals(s.id()))) {
+                    problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' matches its near miss \"" + Clip.of(miss)
+                            + "\"; make its words or regex stricter"));
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class Bundle {
 
     /** What the bundle holds: the knowledge as read from YAML, questions not yet expanded. */
     record Contents(List<Cause> causes, List<Question> questions, List<CodeTable> tables, List<Source> sources,
-                    Settings settings, Unlisted unlisted) implements Serializable {}
+                    Settings settings, Unlisted unlisted, List<Signal> signals) implements Serializable {}
 
     private Bundle() {}
 
@@ -38,7 +38,7 @@ public final class Bundle {
         }
         Contents contents = new Contents(List.copyOf(reader.causes.values()), List.copyOf(reader.questions.values()),
                 List.copyOf(reader.tables.values()), List.copyOf(reader.sources.values()), reader.settings,
-                reader.unlisted);
+                reader.unlisted, List.copyOf(reader.signals.values()));
         Path out = Path.of(args[1]);
         Files.createDirectories(out.getParent());
         try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(out))) {

@@ -59,6 +59,46 @@ final class CrossCheck {
         }
     }
 
+    /**
+     * A signal's answers name known questions and options (a {code} only on a question whose options
+     * come from a code table), its sources are known and its regex is valid RE2 with the groups it
+     * uses. Whether its examples match is checked by lint, which reads them (rdptriage.reading).
+     */
+    void signal(Signal s) {
+        String at = "id: " + s.id();
+        s.sources().forEach(key -> source(s.file(), key));
+        boolean code = false;
+        for (String m : s.means()) {
+            var q = kb.findQuestion(Signal.question(m));
+            String v = Signal.value(m);
+            if (q.isEmpty()) {
+                problem(s.file(), at, "signal '" + s.id() + "' means '" + m + "', but there is no question '" + Signal.question(m) + "'");
+            } else if (Signal.CODE.equals(v)) {
+                code = true;
+                if (q.get().optionsFrom() == null) {
+                    problem(s.file(), at, "signal '" + s.id() + "' means '" + m + "', but question '" + q.get().id()
+                            + "' takes no code (its options come from no code table)");
+                }
+            } else if (q.get().option(v).isEmpty()) {
+                problem(s.file(), at, "signal '" + s.id() + "' means '" + m + "', but question '" + q.get().id()
+                        + "' has no option '" + v + "'");
+            }
+        }
+        if (s.regex() != null) {
+            try {
+                com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(s.regex());
+                if (code && !s.regex().contains("(?P<code>")) {
+                    problem(s.file(), at, "signal '" + s.id() + "' means a {code}, but its regex has no group (?P<code>...)");
+                }
+                if (p.groupCount() > 0 && !code) {
+                    problem(s.file(), at, "signal '" + s.id() + "' has a capturing group but no {code} answer; write (?:...) instead");
+                }
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                problem(s.file(), at, "signal '" + s.id() + "' has a regex that is not valid RE2: " + e.getMessage());
+            }
+        }
+    }
+
     /** The outcome "none of the known causes" must exist, its id must be free, and its checks' sources known. */
     void unlisted(Unlisted u) {
         if (u == null) {

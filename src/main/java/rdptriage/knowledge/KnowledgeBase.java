@@ -29,6 +29,7 @@ public final class KnowledgeBase {
     private final Map<String, Question> questions;
     private final Map<String, CodeTable> tables;
     private final Map<String, Source> sources;
+    private final Map<String, Signal> signals;
     private final Settings settings;
     private final Unlisted unlisted;
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
@@ -40,6 +41,7 @@ public final class KnowledgeBase {
         this.causes = new LinkedHashMap<>(r.causes);
         this.tables = new LinkedHashMap<>(r.tables);
         this.sources = new LinkedHashMap<>(r.sources);
+        this.signals = new LinkedHashMap<>(r.signals);
         this.settings = r.settings;
         this.unlisted = r.unlisted;
         this.questions = new LinkedHashMap<>();
@@ -140,6 +142,11 @@ public final class KnowledgeBase {
         return Collections.unmodifiableSet(sources.keySet());
     }
 
+    /** What words in a pasted ticket, dialog, log or command output mean (knowledge/signals/). */
+    public List<Signal> signals() {
+        return List.copyOf(signals.values());
+    }
+
     /** "None of the known causes" as an outcome: its title and what to collect when it leads. */
     public Unlisted unlisted() {
         return unlisted;
@@ -207,5 +214,6 @@ public final class KnowledgeBase {
         questions.values().forEach(check::question);
         tables.values().forEach(check::table);
         check.unlisted(unlisted);
+        signals.values().forEach(check::signal);
     }
 }

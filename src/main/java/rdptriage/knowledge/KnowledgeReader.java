@@ -14,6 +14,7 @@ final class KnowledgeReader {
     final Map<String, Question> questions = new LinkedHashMap<>();
     final Map<String, CodeTable> tables = new LinkedHashMap<>();
     final Map<String, Source> sources = new LinkedHashMap<>();
+    final Map<String, Signal> signals = new LinkedHashMap<>();
     final Map<String, String> texts = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     Settings settings = Settings.DEFAULTS;
@@ -25,6 +26,7 @@ final class KnowledgeReader {
         bundle.questions().forEach(q -> questions.put(q.id(), q));
         bundle.tables().forEach(t -> tables.put(t.table(), t));
         bundle.sources().forEach(s -> sources.put(s.key(), s));
+        bundle.signals().forEach(s -> signals.put(s.id(), s));
         settings = bundle.settings();
         unlisted = bundle.unlisted();
     }
@@ -43,7 +45,22 @@ final class KnowledgeReader {
             String text = Folders.read(p);
             parse(file, text, CodeTable.class, 1).ifPresent(t -> {
                 new Validation(file, text, problems).table(t, baseName(p, ".yaml"));
-                put(tables, t.table(), withFile(t, file), file, "code table", "table:");
+                CodeTable before = tables.get(t.table());
+                if (before != null && (part(file, t) || part(before.file(), t))) {
+                    tables.put(t.table(), merge(before, t, file, text));
+                } else {
+                    put(tables, t.table(), withFile(t, file), file, "code table", "table:");
+                }
+            });
+        }
+        for (Path p : Folders.list(root.path().resolve("signals"), ".yaml")) {
+            String file = root.display(p);
+            String text = Folders.read(p);
+            parse(file, text, Signal.Catalogue.class, 1).ifPresent(set -> {
+                new Validation(file, text, problems).signals(set);
+                for (Signal s : set.signals()) {
+                    put(signals, s.id(), withFile(s, file), file, "signal", "id: " + s.id());
+                }
             });
         }
         for (Path p : Folders.list(root.path().resolve("questions"), ".yaml")) {
@@ -125,6 +142,7 @@ final class KnowledgeReader {
         if (value instanceof Cause c) return c.file();
         if (value instanceof Question q) return q.file();
         if (value instanceof CodeTable t) return t.file();
+        if (value instanceof Signal s) return s.file();
         return "another source file";
     }
 
@@ -135,6 +153,37 @@ final class KnowledgeReader {
 
     private static CodeTable withFile(CodeTable t, String file) {
         return new CodeTable(t.table(), t.title(), t.families(), t.codes(), file);
+    }
+
+    private static Signal withFile(Signal s, String file) {
+        return new Signal(s.id(), s.words(), s.regex(), s.means(), s.sources(), s.examples(), s.nearMisses(), file);
+    }
+
+    /**
+     * A table continued in another file (codes/client-freerdp.yaml continues table client): its
+     * families and codes are added; a code given twice is a problem.
+     */
+    private CodeTable merge(CodeTable before, CodeTable more, String file, String text) {
+        Map<String, String> families = new LinkedHashMap<>(before.families());
+        more.families().forEach(families::putIfAbsent);
+        List<CodeEntry> codes = new ArrayList<>(before.codes());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        before.codes().forEach(e -> seen.add(e.code()));
+        for (CodeEntry e : more.codes()) {
+            if (!seen.add(e.code())) {
+                problems.add(new Problem(file, Text.lineOf(text, "\"" + e.code() + "\""), "code '" + e.code()
+                        + "' of table '" + more.table() + "' is defined twice (also in " + before.file() + ")"));
+            } else {
+                codes.add(e);
+            }
+        }
+        boolean first = !part(before.file(), before);
+        return new CodeTable(before.table(), first ? before.title() : more.title(), families, codes, first ? before.file() : file);
+    }
+
+    /** Whether a table's file continues it (codes/client-freerdp.yaml for table client). */
+    private static boolean part(String file, CodeTable t) {
+        return file.substring(file.lastIndexOf('/') + 1).startsWith(t.table() + "-");
     }
 
     private static String baseName(Path p, String suffix) {

@@ -151,8 +151,30 @@ final class Validation {
         }
     }
 
+    /** A signals file: a title, and for each signal an id, one way to match, answers, sources and examples. */
+    void signals(Signal.Catalogue set) {
+        required(set.title(), "title");
+        nonEmpty(set.signals(), "signals");
+        for (Signal s : set.signals()) {
+            String at = "id: " + s.id();
+            if (Text.blank(s.id()) || !ID.matcher(s.id()).matches()) {
+                problem(at, "signal id '" + s.id() + "' must be lower-case kebab-case");
+            }
+            check(s.words().isEmpty() != (s.regex() == null), at,
+                    "signal '" + s.id() + "' needs exactly one of words: (phrases) or regex: (an RE2 pattern)");
+            s.words().forEach(w -> check(!Text.blank(w), at, "signal '" + s.id() + "' has an empty phrase under words:"));
+            check(!s.means().isEmpty(), at, "signal '" + s.id() + "' has no means: (answers as question=value)");
+            for (String m : s.means()) {
+                check(m.contains("=") && !Signal.value(m).isEmpty(), at, "signal '" + s.id() + "' means '" + m
+                        + "'; expected question=value (or question={code} with a regex capturing (?P<code>...))");
+            }
+            check(!s.sources().isEmpty(), at, "signal '" + s.id() + "' has no sources: say where its text and meaning are documented");
+            check(!s.examples().isEmpty(), at, "signal '" + s.id() + "' has no examples: (real texts it must match)");
+        }
+    }
+
     void table(CodeTable t, String expectedName) {
-        id(t.table(), expectedName, "table");
+        id(t.table(), expectedName.startsWith(t.table() + "-") ? t.table() : expectedName, "table");
         nonEmpty(t.codes(), "codes");
         for (CodeEntry e : t.codes()) {
             String at = "code: \"" + e.code() + "\"";
