@@ -46,40 +46,7 @@ final class AnswerFile {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new BadInput(what + ": not valid JSON" + at + " (" + e.getOriginalMessage() + ")");
         }
-        return object(node, what);
-    }
-
-    static Map<String, String> object(JsonNode node, String what) {
-        if (node == null || !node.isObject()) {
-            throw new BadInput(what + ": expected a JSON object of question id to value, like {\"error-code\": \"0x904\"}");
-        }
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var e = it.next();
-            answers.put(e.getKey(), value(e.getKey(), e.getValue(), what));
-        }
-        return answers;
-    }
-
-    /** A string or number, or for several answers to one question a list of them (joined as one value). */
-    private static String value(String question, JsonNode v, String what) {
-        if (v.isTextual() || v.isNumber()) {
-            return v.asText();
-        }
-        if (v.isArray() && !v.isEmpty()) {
-            List<String> values = new ArrayList<>();
-            for (JsonNode item : v) {
-                if (!item.isTextual() && !item.isNumber()) {
-                    break;
-                }
-                values.add(item.asText());
-            }
-            if (values.size() == v.size()) {
-                return String.join(Question.SEPARATOR, values);
-            }
-        }
-        throw new BadInput(what + ": the value of '" + question + "' must be a string, or a list of strings for several"
-                + " answers, found " + (v.isArray() ? "a list holding " + (v.isEmpty() ? "nothing" : "something else") : v.getNodeType().name().toLowerCase()));
+        return Json.answers(node, what);
     }
 
     private static byte[] readFile(Path path) throws IOException {

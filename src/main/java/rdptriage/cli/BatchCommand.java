@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rdptriage.inference.BadInput;
+import rdptriage.inference.Reading;
 import rdptriage.inference.Engine;
 import rdptriage.render.Json;
 
@@ -31,12 +32,14 @@ import rdptriage.render.Json;
  * chunks and assessed in parallel, so output streams while input is still being read.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Triage a queue of tickets: one JSON object per line, {\"id\": ..., \"answers\": {...}}.",
+        description = {"Triage a queue of tickets: one JSON object per line, {\"id\": ..., \"answers\": {...}, \"ticket\": \"...\"}",
+                "(\"ticket\": a pasted ticket, dialog, log or command output, read into answers; either or both).",
                 "Writes one JSON line per ticket: {\"id\": ..., \"result\": ...} or {\"id\": ..., \"line\": N, \"error\": ...}.",
                 "Blank lines are skipped. Exit status 2 when any line was rejected, 0 when all were answered."})
 final class BatchCommand implements Callable<Integer> {
 
-    static final int MAX_LINE = 64 * 1024;
+    /** One line: a 64 KB ticket, escaped as JSON, and its answers. */
+    static final int MAX_LINE = 4 * rdptriage.inference.Ticket.MAX_CHARS;
     private static final int CHUNK = 256;
 
     @Spec
@@ -129,10 +132,19 @@ final class BatchCommand implements Callable<Integer> {
             if (id == null || !(id.isTextual() || id.isNumber())) {
                 throw new BadInput("missing \"id\" (a string or number)");
             }
-            Map<String, String> raw = AnswerFile.object(ticket.get("answers"), "\"answers\"");
+            JsonNode given = ticket.get("answers");
+            JsonNode text = ticket.get("ticket");
+            if (text != null && !text.isTextual() && !text.isNull()) {
+                throw new BadInput("\"ticket\" must be a string: the pasted ticket, dialog, log or command output");
+            }
+            if (given == null && (text == null || text.isNull())) {
+                throw new BadInput("expected \"answers\" (an object of question id to value), \"ticket\" (a text), or both");
+            }
+            Map<String, String> raw = given == null ? Map.of() : Json.answers(given, "\"answers\"");
+            Reading reading = engine.read(text == null || text.isNull() ? null : text.asText(), engine.answers(raw));
             Map<String, Object> ok = new LinkedHashMap<>();
             ok.put("id", id);
-            ok.put("result", Json.assessment(engine.assess(engine.answers(raw))));
+            ok.put("result", Json.assessment(engine.assess(reading.answers()), reading));
             return new Result(Json.write(ok), false);
         } catch (BadInput e) {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package rdptriage.cli;
 
 import rdptriage.inference.Assessment;
+import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.Json;
 import rdptriage.render.MarkdownReport;
@@ -11,11 +12,11 @@ final class Reports {
 
     private Reports() {}
 
-    static String render(KnowledgeBase kb, Assessment a, Format format, String baseUrl) {
+    static String render(KnowledgeBase kb, Assessment a, Reading reading, Format format, String baseUrl) {
         return switch (format) {
-            case json -> Json.pretty(Json.assessment(a)) + "\n";
-            case markdown -> new MarkdownReport(kb, baseUrl).render(a);
-            case text -> new TextReport(kb).render(a, 5);
+            case json -> Json.pretty(Json.assessment(a, reading)) + "\n";
+            case markdown -> new MarkdownReport(kb, baseUrl).render(a, reading);
+            case text -> new TextReport(kb).render(a, reading, 5);
         };
     }
 }

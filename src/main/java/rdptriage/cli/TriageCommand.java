@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
+import rdptriage.inference.BadInput;
 import rdptriage.inference.Engine;
+import rdptriage.inference.Reading;
 
 /** triage: interactive in a terminal, or the assessment for given answers (scripts, tickets). */
 @Command(name = "triage", mixinStandardHelpOptions = true,
@@ -38,6 +40,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE", description = "A JSON object of question id to value; - reads standard input.")
     String answersFile;
 
+    @Option(names = "--ticket", paramLabel = "FILE",
+            description = {"A ticket, error dialog, client log or command output to read answers from (at most 64 KB);",
+                    "- reads standard input. Answers given with --answer/--answers win over what is read."})
+    String ticketFile;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -50,20 +57,26 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("-".equals(ticketFile) && "-".equals(answersFile)) {
+            throw new BadInput("--ticket - and --answers - both read standard input; give one of them as a file");
+        }
         Map<String, String> raw = new LinkedHashMap<>();
         if (answersFile != null) {
             raw.putAll(AnswerFile.read(answersFile, System.in));
         }
         raw.putAll(AnswerFlags.parse(answer));
+        String text = ticketFile == null ? null : TicketFile.read(ticketFile, System.in);
         Engine engine = engineOptions.engine();
-        Answers answers = engine.answers(raw);
+        Reading reading = engine.read(text, engine.answers(raw));
+        Answers answers = reading.answers();
         var out = spec.commandLine().getOut();
-        boolean terminal = System.console() != null && raw.isEmpty() && answersFile == null && format != Format.json;
+        boolean terminal = System.console() != null && raw.isEmpty() && answersFile == null && ticketFile == null
+                && format != Format.json;
         if (interactive || terminal) {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             answers = new Interactive(engine, in, out).run(answers);
         }
-        out.print(Reports.render(engine.knowledge(), engine.assess(answers), format, baseUrl));
+        out.print(Reports.render(engine.knowledge(), engine.assess(answers), reading, format, baseUrl));
         out.flush();
         return Main.OK;
     }

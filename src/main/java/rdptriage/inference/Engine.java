@@ -79,6 +79,33 @@ public final class Engine {
         return Answers.of(model.kb(), raw);
     }
 
+    /**
+     * Reads a pasted ticket, dialog, log or command output (knowledge/signals/) together with the
+     * answers given; the given answers win. Throws {@link BadInput} for a paste over 64 KB.
+     */
+    public Reading read(String text, Answers given) {
+        if (text == null || text.isBlank()) {
+            return Reading.NONE.with(given);
+        }
+        return ticket().read(text).with(given);
+    }
+
+    private volatile Ticket ticket;
+
+    /** The signals are compiled on the first paste, not at start: most runs never read one. */
+    private Ticket ticket() {
+        Ticket t = ticket;
+        if (t == null) {
+            synchronized (this) {
+                if (ticket == null) {
+                    ticket = new Ticket(model.kb());
+                }
+                t = ticket;
+            }
+        }
+        return t;
+    }
+
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
         try (Evaluation ev = evaluation()) {

@@ -1,5 +1,9 @@
 package rdptriage.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import rdptriage.inference.BadInput;
+import rdptriage.knowledge.Question;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -32,8 +36,26 @@ public final class Json {
 
     /** The triage result; next_question is always present (null when nothing is worth asking). */
     public static Map<String, Object> assessment(Assessment a) {
+        return assessment(a, rdptriage.inference.Reading.NONE);
+    }
+
+    /**
+     * The triage result with what was read from a pasted text: {@code extracted} lists each answer
+     * found (question, value, the matched text, the signal, and its status: applied, given,
+     * overridden or conflict); it is always present, empty without a paste.
+     */
+    public static Map<String, Object> assessment(Assessment a, rdptriage.inference.Reading reading) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("answers", a.answers());
+        m.put("extracted", reading.extracted().stream().map(e -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("question", e.question());
+            x.put("value", e.value());
+            x.put("text", e.text());
+            x.put("signal", e.signal());
+            x.put("status", e.status().id());
+            return x;
+        }).toList());
         m.put("causes", a.causes());
         m.put("unlisted", a.unlisted());
         m.put("next_question", a.nextQuestion());
@@ -132,5 +154,43 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Answers given as JSON: an object of question id to a string or number (2308 for a decimal
+     * code), or a list of them for several answers to one question; throws BadInput naming the
+     * part that is not. {@code what} names where the object came from, for the message.
+     */
+    public static Map<String, String> answers(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw new BadInput(what + ": expected a JSON object of question id to value, like {\"error-code\": \"0x904\"}");
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            answers.put(e.getKey(), value(e.getKey(), e.getValue(), what));
+        }
+        return answers;
+    }
+
+    /** A string or number, or for several answers to one question a list of them (joined as one value). */
+    private static String value(String question, JsonNode v, String what) {
+        if (v.isTextual() || v.isNumber()) {
+            return v.asText();
+        }
+        if (v.isArray() && !v.isEmpty()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : v) {
+                if (!item.isTextual() && !item.isNumber()) {
+                    break;
+                }
+                values.add(item.asText());
+            }
+            if (values.size() == v.size()) {
+                return String.join(Question.SEPARATOR, values);
+            }
+        }
+        throw new BadInput(what + ": the value of '" + question + "' must be a string, or a list of strings for several"
+                + " answers, found " + (v.isArray() ? "a list holding " + (v.isEmpty() ? "nothing" : "something else") : v.getNodeType().name().toLowerCase()));
     }
 }

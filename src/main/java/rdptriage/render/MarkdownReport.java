@@ -27,10 +27,25 @@ public final class MarkdownReport {
     }
 
     public String render(Assessment a) {
+        return render(a, rdptriage.inference.Reading.NONE);
+    }
+
+    /** The note, with what was read from a pasted text when there was one (the text itself is not repeated). */
+    public String render(Assessment a, rdptriage.inference.Reading reading) {
         line("## RDP triage");
         line("");
         line("Session: " + SessionLink.of(baseUrl, a.answers()));
         line("");
+        java.util.List<Recognised.Line> read = Recognised.of(kb, reading);
+        if (!read.isEmpty()) {
+            line("### Read from the text");
+            line("");
+            for (Recognised.Line l : read) {
+                line("- " + escape(l.questionText()) + " **" + escape(l.label()) + "** (from \"" + escape(l.text()) + "\""
+                        + (l.note() == null ? "" : "; " + escape(l.note())) + ")");
+            }
+            line("");
+        }
         line("### Answers");
         line("");
         if (a.answers().isEmpty()) {

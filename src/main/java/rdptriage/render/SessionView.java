@@ -56,11 +56,30 @@ public final class SessionView {
      * @param baseUrl  the absolute address of the Q&A, for the session link in the ticket note
      */
     public SessionView(KnowledgeBase kb, Assessment assessment, Links links, String changing, String baseUrl) {
+        this(kb, assessment, links, changing, baseUrl, List.of());
+    }
+
+    /** An answer read from a pasted text, with links to change or remove it (the paste is not kept). */
+    public record Read(String text, String label, String words, String note, boolean taken, String change, String remove) {}
+
+    private final List<Recognised.Line> recognised;
+
+    /** @param recognised what was read from a text pasted with this request (empty without one) */
+    public SessionView(KnowledgeBase kb, Assessment assessment, Links links, String changing, String baseUrl,
+                       List<Recognised.Line> recognised) {
+        this.recognised = List.copyOf(recognised);
         this.kb = kb;
         this.assessment = assessment;
         this.links = links;
         this.changing = changing;
         this.baseUrl = baseUrl;
+    }
+
+    /** What the paste of this request was read as, in the order found. */
+    public List<Read> recognised() {
+        return recognised.stream().map(l -> new Read(l.questionText(), l.label(), l.text(), l.note(), l.taken(),
+                links.triage(with(SessionLink.ASK, l.question())),
+                answers().containsKey(l.question()) && l.taken() ? links.triage(without(l.question())) : null)).toList();
     }
 
     public Map<String, String> answers() {

@@ -23,6 +23,12 @@ public final class TextReport {
     }
 
     public String render(Assessment a, int shown) {
+        return render(a, rdptriage.inference.Reading.NONE, shown);
+    }
+
+    /** The report, after what was read from a pasted text when there was one. */
+    public String render(Assessment a, rdptriage.inference.Reading reading, int shown) {
+        recognised(reading);
         answers(a);
         ranking(a, shown);
         if (a.nextQuestion() != null) {
@@ -38,6 +44,19 @@ public final class TextReport {
         }
         plan(a.plan());
         return out.toString();
+    }
+
+    private void recognised(rdptriage.inference.Reading reading) {
+        List<Recognised.Line> lines = Recognised.of(kb, reading);
+        if (lines.isEmpty()) {
+            return;
+        }
+        line("Read from the text");
+        for (Recognised.Line l : lines) {
+            line(String.format(Locale.ROOT, "  %-24s %s", l.question(), l.label()));
+            line("  " + " ".repeat(24) + " from \"" + l.text() + "\"" + (l.note() == null ? "" : "; " + l.note()));
+        }
+        line("");
     }
 
     private void answers(Assessment a) {

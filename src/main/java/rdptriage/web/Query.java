@@ -84,6 +84,32 @@ record Query(Map<String, String> pairs, List<String> problems) {
         return new Answers.Checked(checked.valid(), List.copyOf(all));
     }
 
+    /**
+     * A form body (application/x-www-form-urlencoded) read for the one field it must hold; other
+     * fields are reported, the field's value is kept whole (a pasted ticket is far longer than a query).
+     */
+    static Query form(String body, String field) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String part : body.split("&")) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part : part.substring(0, eq);
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!field.equals(name)) {
+                problems.add("the form field '" + Clip.of(name) + "' was ignored; only '" + field + "' is read from the form");
+                continue;
+            }
+            try {
+                pairs.put(field, decode(eq < 0 ? "" : part.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                problems.add("the pasted text is not valid form encoding (a % must be followed by two hex digits); it was not read");
+            }
+        }
+        return new Query(pairs, List.copyOf(problems));
+    }
+
     /** Removes and returns a parameter that is not an answer (e.g. "ask"). */
     String take(String name) {
         return pairs.remove(name);

@@ -35,6 +35,11 @@ public final class Server implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** The addresses that take a POST: a pasted ticket, on the question page and in the API. */
+    private static final java.util.Set<String> POSTED = java.util.Set.of("/triage", "/api/triage");
+    /** A 64 KB paste, form-encoded (up to 9 bytes for a character) or escaped in JSON, with its answers. */
+    static final int MAX_BODY = 9 * rdptriage.inference.Ticket.MAX_CHARS + 8192;
+
     private final HttpServer http;
     private final ExecutorService pool;
     private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
@@ -143,12 +148,20 @@ public final class Server implements AutoCloseable {
     private void exchange(HttpExchange ex) throws IOException {
         try (ex) {
             String method = ex.getRequestMethod();
-            Request r = new Request(ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                    ex.getRequestHeaders().getFirst("Host"));
+            String path = ex.getRequestURI().getPath();
+            Request r = new Request(path, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders().getFirst("Host"));
             Response response;
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                response = error(r, new HttpError(405, "Method not allowed", "Only GET and HEAD are served here; the session lives in the address."));
+            if ("POST".equals(method) && POSTED.contains(path)) {
+                byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+                boolean over = body.length > MAX_BODY;
+                r = new Request(path, r.rawQuery(), r.host(), over ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8), over);
+                response = handle(r);
+            } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                boolean posted = POSTED.contains(path);
+                ex.getResponseHeaders().set("Allow", posted ? "GET, HEAD, POST" : "GET, HEAD");
+                response = error(r, new HttpError(405, "Method not allowed", posted
+                        ? "Only GET, HEAD and POST (a pasted ticket) are served here."
+                        : "Only GET and HEAD are served here; the session lives in the address."));
             } else {
                 response = handle(r);
             }

@@ -7,11 +7,14 @@ import java.util.Map;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
 import rdptriage.inference.AssessmentCache;
+import rdptriage.inference.BadInput;
 import rdptriage.inference.Clip;
+import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.Links;
 import rdptriage.render.Pages;
 import rdptriage.render.Prose;
+import rdptriage.render.Recognised;
 import rdptriage.render.SessionLink;
 import rdptriage.render.SessionView;
 
@@ -56,14 +59,39 @@ final class SessionPages {
             problems.add("'" + SessionLink.ASK + "=" + Clip.of(ask) + "' names no question; the next question is shown instead");
             ask = null;
         }
-        Assessment a = engine.assess(checked.valid());
+        Reading reading = read(r, checked.valid(), problems);
+        Assessment a = engine.assess(reading.answers());
         Map<String, Object> model = new HashMap<>();
-        model.put("view", new SessionView(kb, a, LINKS, ask, addresses.base(r)));
+        model.put("view", new SessionView(kb, a, LINKS, ask, addresses.base(r), Recognised.of(kb, reading)));
         model.put("links", LINKS);
         model.put("brand", LINKS.start());
         model.put("text", Prose.INSTANCE);
         model.put("problems", problems);
         model.put("description", description);
         return Response.html(problems.isEmpty() ? 200 : 400, pages.render(template, model));
+    }
+
+    /**
+     * The answers in the address, with what a pasted text (the form field "ticket" of a POST) says;
+     * a paste that cannot be read is a problem on the page, and the answers are kept.
+     */
+    private Reading read(Request r, Answers given, List<String> problems) {
+        if (r.tooLarge()) {
+            problems.add("the pasted text is larger than " + Server.MAX_BODY / 1024 + " KB and was not read; paste at most 64 KB:"
+                    + " the error dialog, the ticket and the relevant lines of the log");
+            return Reading.NONE.with(given);
+        }
+        if (r.body() == null) {
+            return Reading.NONE.with(given);
+        }
+        Query form = Query.form(r.body(), "ticket");
+        problems.addAll(form.problems());
+        String text = form.pairs().get("ticket");
+        try {
+            return engine.engine().read(text, given);
+        } catch (BadInput e) {
+            problems.add(e.getMessage());
+            return Reading.NONE.with(given);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
 import rdptriage.inference.Engine;
+import rdptriage.inference.Reading;
 import rdptriage.inference.RuleBase;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.KnowledgeBase;
@@ -38,8 +39,8 @@ public final class Accuracy {
     /** Whether the agent goes on past the engine's "the plan is ready" (with --cap N). */
     static boolean goOn;
 
-    record Case(String id, String source, Map<String, List<String>> inTicket, Map<String, List<String>> byAsking,
-                String cause) {
+    record Case(String id, String source, String ticket, Map<String, List<String>> inTicket,
+                Map<String, List<String>> byAsking, String cause) {
 
         Map<String, List<String>> all() {
             Map<String, List<String>> all = new LinkedHashMap<>(inTicket);
@@ -120,17 +121,24 @@ public final class Accuracy {
         List<Outcome> atOnce = new ArrayList<>();
         List<Outcome> following = new ArrayList<>();
         List<Outcome> priors = new ArrayList<>();
+        List<Outcome> pasted = new ArrayList<>();
+        int[] read = new int[4];
         for (Case c : cases) {
             atOnce.add(outcome(c, ids, engine.assess(engine.answers(answers(kb, c.all()))), 0, false));
             following.add(follow(engine, kb, c, ids));
             priors.add(outcome(c, ids, engine.assess(engine.answers(Map.of())), 0, false));
+            pasted.add(paste(engine, kb, c, ids, read));
         }
         System.out.println();
         System.out.printf("%-44s %8s %8s %10s %9s %7s %7s%n", "", "top-1", "top-3", "outside", "questions", "", "Brier");
         System.out.printf("%-44s %8s %8s %10s %9s %7s %7s%n", "", "(known)", "(known)", "flagged", "mean", "max", "");
         row("every fact at once", atOnce, false);
         row("following the engine's questions", following, true);
+        row("pasting the ticket's text, then the questions", pasted, true);
         row("the priors alone (no answer)", priors, false);
+        System.out.printf(Locale.ROOT, "%nthe ticket texts (written in our words from each thread) were read into %d answers:"
+                + " %d agree with the case's facts, %d contradict them, %d are facts the case does not list%n",
+                read[0], read[1], read[2], read[3]);
         double b = brier(following);
         double b0 = brier(priors);
         System.out.printf(Locale.ROOT, "%nBrier score following the questions: %.3f, priors alone: %.3f: %.0f %% better than the priors%n",
@@ -141,7 +149,8 @@ public final class Accuracy {
         calibration(following);
         perCause(atOnce, following);
         if (cv) {
-            crossValidate(cases, ids);
+            crossValidate(cases, ids, "following the engine's questions", (e, k, c) -> follow(e, k, c, ids));
+            crossValidate(cases, ids, "pasting the ticket's text, then the questions", (e, k, c) -> paste(e, k, c, ids, new int[4]));
         }
         if (verbose) {
             System.out.println();
@@ -170,7 +179,11 @@ public final class Accuracy {
      * cross-validation: for each fold the value with the best Brier score on the other four folds
      * is chosen, and the fold is scored with it. Folds are the cases in file order, every fifth.
      */
-    static void crossValidate(List<Case> cases, List<String> ids) throws IOException {
+    interface Agent {
+        Outcome run(Engine engine, KnowledgeBase kb, Case c);
+    }
+
+    static void crossValidate(List<Case> cases, List<String> ids, String label, Agent agent) throws IOException {
         Map<Double, List<Outcome>> byPull = new LinkedHashMap<>();
         for (double pull : PULLS) {
             Path dir = Files.createTempDirectory("rdp-pull");
@@ -179,14 +192,14 @@ public final class Accuracy {
             Engine engine = Engine.of(kb, RuleBase.compiled());
             List<Outcome> list = new ArrayList<>();
             for (Case c : cases) {
-                list.add(follow(engine, kb, c, ids));
+                list.add(agent.run(engine, kb, c));
             }
             byPull.put(pull, list);
             Files.delete(dir.resolve("engine.yaml"));
             Files.delete(dir);
         }
         System.out.println();
-        System.out.println("default_pull, following the questions, on all cases (in sample; for the choice only):");
+        System.out.println("default_pull, " + label + ", on all cases (in sample; for the choice only):");
         byPull.forEach((pull, list) -> row(String.format(Locale.ROOT, "  default_pull %.2f", pull), list, true));
         List<Outcome> heldOut = new ArrayList<>();
         StringBuilder chosen = new StringBuilder();
@@ -215,13 +228,35 @@ public final class Accuracy {
             chosen.append(f == 0 ? "" : ", ").append(best);
         }
         System.out.println("5-fold cross-validation, default_pull chosen on the other folds (" + chosen + "):");
-        row("following the engine's questions (held out)", heldOut, true);
+        row(label + " (held out)", heldOut, true);
     }
 
     /** The agent: ticket facts first, then the engine's questions, answered from the facts or "I don't know". */
     static Outcome follow(Engine engine, KnowledgeBase kb, Case c, List<String> ids) {
-        Map<String, String> given = new LinkedHashMap<>(answers(kb, c.inTicket()));
-        Map<String, String> known = answers(kb, c.byAsking());
+        return ask(engine, kb, c, ids, new LinkedHashMap<>(answers(kb, c.inTicket())), answers(kb, c.byAsking()));
+    }
+
+    /**
+     * The agent that pastes the ticket's text first (what the signals read from it), then answers
+     * the engine's questions from every fact of the case, the ticket's included, or "I don't know".
+     * {@code read} counts the answers read: all, agreeing with the facts, contradicting them, not in them.
+     */
+    static Outcome paste(Engine engine, KnowledgeBase kb, Case c, List<String> ids, int[] read) {
+        Reading reading = engine.read(c.ticket(), Answers.NONE);
+        Map<String, List<String>> facts = c.all();
+        for (Reading.Extracted e : reading.extracted()) {
+            if (e.status() != Reading.Status.APPLIED) {
+                continue;
+            }
+            read[0]++;
+            List<String> fact = facts.get(e.question());
+            read[fact == null ? 3 : fact.contains(e.value()) ? 1 : 2]++;
+        }
+        return ask(engine, kb, c, ids, new LinkedHashMap<>(reading.answers().values()), answers(kb, facts));
+    }
+
+    private static Outcome ask(Engine engine, KnowledgeBase kb, Case c, List<String> ids, Map<String, String> given,
+                               Map<String, String> known) {
         int asked = 0;
         Assessment a = engine.assess(engine.answers(given));
         while (a.nextQuestion() != null && (goOn || a.planReady() == null) && asked < questionCap) {
@@ -336,7 +371,7 @@ public final class Accuracy {
             if (n.path("source").asText("").isBlank()) {
                 problems.add(f + ": source is missing");
             }
-            cases.add(new Case(id, n.path("source").asText(), facts(f, n.path("facts_in_ticket"), kb, problems),
+            cases.add(new Case(id, n.path("source").asText(), n.path("ticket").asText(""), facts(f, n.path("facts_in_ticket"), kb, problems),
                     facts(f, n.path("facts_by_asking"), kb, problems), cause));
         }
         java.util.Set<String> ids = new java.util.HashSet<>();

@@ -52,7 +52,7 @@ class BatchCommandTest {
                 "",
                 "{\"answers\": {}}",
                 "{\"id\": 6, \"answers\": [\"x\"]}",
-                "{\"id\": 7, \"answers\": {\"error-code\": \"" + "9".repeat(70_000) + "\"}}",
+                "{\"id\": 7, \"answers\": {\"error-code\": \"" + "9".repeat(300_000) + "\"}}",
                 "{\"id\": 8, \"answers\": {\"tcp-3389-test\": \"failed\"}}") + "\n");
         Cli.Result r = Cli.run("batch", file.toString());
         assertEquals(2, r.exit(), "a rejected line makes the exit status 2");
@@ -69,6 +69,30 @@ class BatchCommandTest {
         assertTrue(out.get(5).get("error").asText().contains("line longer than"), out.get(5).toString());
         assertEquals(8, out.get(6).get("id").asInt());
         assertTrue(out.get(6).has("result"));
+    }
+
+    @Test
+    void aTicketTextIsReadIntoAnswersBesideTheGivenOnes() throws Exception {
+        Path file = dir.resolve("tickets.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\": \"t1\", \"ticket\": \"error code 0x904, extended error code 0x7\"}",
+                "{\"id\": \"t2\", \"ticket\": \"Error code: 0x904\", \"answers\": {\"error-code\": \"0x204\"}}",
+                "{\"id\": \"t3\", \"ticket\": 42}",
+                "{\"id\": \"t4\"}",
+                "{\"id\": \"t5\", \"ticket\": \"" + "x".repeat(70_000) + "\"}") + "\n");
+        Cli.Result r = Cli.run("batch", file.toString());
+        List<JsonNode> out = lines(r.out());
+        JsonNode t1 = out.get(0).get("result");
+        assertEquals("0x904", t1.get("answers").get("error-code").asText());
+        assertEquals("0x7", t1.get("answers").get("extended-code").asText());
+        assertEquals("Extended error code 0x7".toLowerCase(), t1.get("extracted").get(1).get("text").asText().toLowerCase());
+        JsonNode t2 = out.get(1).get("result");
+        assertEquals("0x204", t2.get("answers").get("error-code").asText(), "the given answer wins");
+        assertEquals("overridden", t2.get("extracted").get(0).get("status").asText());
+        assertTrue(out.get(2).get("error").asText().contains("\"ticket\" must be a string"), out.get(2).toString());
+        assertTrue(out.get(3).get("error").asText().contains("expected \"answers\""), out.get(3).toString());
+        assertTrue(out.get(4).get("error").asText().contains("at most 65536 (64 KB)"), out.get(4).toString());
+        assertEquals(2, r.exit());
     }
 
     @Test

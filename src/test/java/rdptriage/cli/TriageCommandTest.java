@@ -204,4 +204,38 @@ class TriageCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("must be a string, or a list of strings for several answers"), r.err());
     }
+
+    @Test
+    void aTicketFileOrStandardInputIsReadIntoAnswersAndShownWithItsWords() throws IOException {
+        Path file = dir.resolve("ticket.txt");
+        Files.writeString(file, "User: since Monday I get\r\nError code: 0x904\r\nExtended error code: 0x7\r\n");
+        Cli.Result r = Cli.run("triage", "--ticket", file.toString(), "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertEquals("0x904", json.get("answers").get("error-code").asText());
+        assertEquals("Error code: 0x904", json.get("extracted").get(0).get("text").asText());
+        Cli.Result text = Cli.runWithInput("Error code: 0x904", "triage", "--ticket", "-", "--answer", "error-code=0x204");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("Read from the text"), text.out());
+        assertTrue(text.out().contains("not used: your answer \"0x204: Windows Sockets connect failed.\" is kept"), text.out());
+    }
+
+    @Test
+    void aBadTicketFileIsExitTwoWithAMessage() throws IOException {
+        Cli.Result missing = Cli.run("triage", "--ticket", dir.resolve("nope.txt").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        Cli.Result folder = Cli.run("triage", "--ticket", dir.toString());
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("is a folder"), folder.err());
+        Path big = dir.resolve("big.txt");
+        Files.writeString(big, "y".repeat(70_000));
+        Cli.Result over = Cli.run("triage", "--ticket", big.toString());
+        assertEquals(2, over.exit());
+        assertTrue(over.err().contains("70000 characters long; at most 65536"), over.err());
+        assertFalse(over.err().contains("Exception"), over.err());
+        Cli.Result both = Cli.runWithInput("x", "triage", "--ticket", "-", "--answers", "-");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("both read standard input"), both.err());
+    }
 }

@@ -15,7 +15,7 @@ class KnowledgeBaseTest {
     void theBuiltInKnowledgeHasEveryPart() {
         assertTrue(kb.causes().size() >= 20, "causes: " + kb.causes().size());
         assertTrue(kb.questions().size() >= 20, "questions: " + kb.questions().size());
-        assertEquals(List.of("extended", "main", "message"), kb.tables().stream().map(CodeTable::table).sorted().toList());
+        assertEquals(List.of("client", "extended", "main", "message"), kb.tables().stream().map(CodeTable::table).sorted().toList());
     }
 
     @Test

@@ -224,10 +224,66 @@ class ServerTest {
         HttpResponse<String> r = Http.get("/causes/%3Cscript%3E.html");
         assertEquals(404, r.statusCode());
         assertFalse(r.body().contains("<script>"));
-        HttpResponse<String> post = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/triage"))
+        HttpResponse<String> post = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/result"))
                 .POST(HttpRequest.BodyPublishers.ofString("error-code=0x904")).build());
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> put = Http.send(HttpRequest.newBuilder(URI.create(Http.base() + "/triage"))
+                .PUT(HttpRequest.BodyPublishers.ofString("ticket=x")).build());
+        assertEquals(405, put.statusCode());
+        assertEquals("GET, HEAD, POST", put.headers().firstValue("Allow").orElse(""));
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void aPastedDialogIsReadIntoAnswersShownWithItsWordsAndNotPutInTheAddress() throws Exception {
+        String secret = "Ticket 4711 from alice@example.com: Error code: 0x904 Extended error code: 0x7 <script>x</script>";
+        HttpResponse<String> r = post("/triage?client-app=mstsc", "ticket=" + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode());
+        String body = r.body();
+        assertTrue(body.contains("Read from what you pasted"), "the recognised panel comes with the page");
+        assertTrue(body.contains("<q>Error code: 0x904</q>") && body.contains("<q>Extended error code: 0x7</q>"), "the words shown");
+        assertFalse(body.contains("alice@example.com"), "nothing of the paste beyond the matched words is echoed");
+        assertFalse(body.contains("<script>x"), "no unescaped paste");
+        assertTrue(body.contains("/triage?error-code=0x904&amp;extended-code=0x7&amp;client-app=mstsc&amp;ask=error-code"),
+                "links carry the read answers and the given ones, and only answers");
+    }
+
+    @Test
+    void aPasteOverTheLimitKeepsTheAnswersAndSaysSo() throws Exception {
+        HttpResponse<String> r = post("/triage?error-code=0x904", "ticket=" + "x".repeat(70_000));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("at most 65536 (64 KB)"), "names the size limit");
+        assertTrue(r.body().contains("0x904: Socket closed."), "the answer in the address is kept");
+        HttpResponse<String> huge = post("/triage?error-code=0x904", "ticket=" + "x".repeat(Server.MAX_BODY + 10));
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("was not read; paste at most 64 KB"), "a body over the limit is not read");
+    }
+
+    @Test
+    void theApiTakesATicketBesideTheAnswersAndKeepsOneContract() throws Exception {
+        HttpResponse<String> r = post("/api/triage", "{\"ticket\": \"Error code: 0x904 Extended error code: 0x7\", \"answers\": {\"client-app\": \"mstsc\"}}");
+        assertEquals(200, r.statusCode());
+        com.fasterxml.jackson.databind.JsonNode json = rdptriage.render.Json.MAPPER.readTree(r.body());
+        assertEquals("0x904", json.get("answers").get("error-code").asText());
+        assertEquals("mstsc", json.get("answers").get("client-app").asText());
+        assertEquals(2, json.get("extracted").size());
+        assertEquals("applied", json.get("extracted").get(0).get("status").asText());
+        com.fasterxml.jackson.databind.JsonNode get = rdptriage.render.Json.MAPPER.readTree(Http.get("/api/triage?error-code=0x904").body());
+        List<String> posted = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        json.fieldNames().forEachRemaining(posted::add);
+        get.fieldNames().forEachRemaining(got::add);
+        assertEquals(posted, got, "GET and POST answer the same fields");
+        HttpResponse<String> bad = post("/api/triage", "{\"ticket\": \"x\", \"answer\": {}}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("unknown field 'answer'"), bad.body());
+        HttpResponse<String> broken = post("/api/triage", "{\"ticket\": ");
+        assertEquals(400, broken.statusCode());
+        assertTrue(broken.body().contains("not valid JSON"), broken.body());
     }
 
     @Test
