@@ -324,6 +324,52 @@ class BrowserTest {
         assertFalse(driver.findElements(By.cssSelector(".prose a[href^='#source-']")).isEmpty());
     }
 
+    /** Pastes a text into the start page's box, sends it and returns the recognised answers' lines. */
+    private static List<String> paste(String text) {
+        open(driver, "/triage");
+        WebElement box = driver.findElement(By.id("ticket-text"));
+        assertTrue(box.isDisplayed(), "the paste box is open on the start page");
+        // sendKeys types character by character; setting the value is how a paste arrives
+        driver.executeScript("arguments[0].value = arguments[1];", box, text);
+        clickAndWait(driver, driver.findElement(By.cssSelector("details.paste button[type=submit]")));
+        return driver.findElements(By.cssSelector("section.recognised li")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void pastingTheFullDialogAnswersBothCodesAndShowsThemAsRecognised() throws IOException {
+        List<String> read = paste("""
+                Remote Desktop Connection
+                This computer can’t connect to the remote computer.
+                Try connecting again. If the problem continues, contact the owner of the remote computer or your network administrator.
+                Error code: 0x904
+                Extended error code: 0x7
+                """);
+        assertEquals(3, read.size(), read.toString());
+        assertTrue(read.stream().anyMatch(l -> l.contains("0x904: Socket closed.") && l.contains("Error code: 0x904")), read.toString());
+        assertTrue(read.stream().anyMatch(l -> l.contains("0x7: The server denied the connection.")), read.toString());
+        assertTrue(driver.findElement(By.cssSelector("section.ask h1")).isDisplayed(), "a question page follows");
+        assertFalse(driver.findElement(By.cssSelector("section.ask h1")).getText().contains("Error code"),
+                "the codes are not asked again");
+        List<String> links = driver.findElements(By.cssSelector("ul.choices a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.stream().allMatch(h -> h.contains("error-code=0x904") && h.contains("extended-code=0x7")),
+                "every answer link carries both codes");
+        assertFalse(driver.getCurrentUrl().contains("Socket") || driver.getPageSource().contains("Try connecting again"),
+                "the paste is not echoed beyond the matched words");
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        chromium.screenshot(dir.resolve("pasted-dialog-desktop.png"), 1280);
+        clickAndWait(driver, driver.findElements(By.cssSelector("section.recognised a[aria-label^='Remove the answer to: ']")).get(0));
+        assertEquals(2, given(driver).size(), "removing a read answer keeps the other two");
+    }
+
+    @Test
+    void pastingAFreeRdpLogAnswersWhatItSays() throws IOException {
+        List<String> read = paste("[16:39:02:892] [8315:8327] [ERROR][com.freerdp.core] - freerdp_tcp_connect:"
+                + "freerdp_set_last_error_ex ERRCONNECT_DNS_NAME_NOT_FOUND [0x00020005]");
+        assertTrue(read.stream().anyMatch(l -> l.contains("ERRCONNECT_DNS_NAME_NOT_FOUND")), read.toString());
+        assertTrue(read.stream().anyMatch(l -> l.contains("FreeRDP")), "the client is recognised too: " + read);
+        chromium.screenshot(Files.createDirectories(Path.of("target", "screenshots")).resolve("pasted-freerdp-desktop.png"), 1280);
+    }
+
     @Test
     void screenshotsAtPhoneAndDesktopWidth() throws IOException {
         Path dir = Path.of("target", "screenshots");
