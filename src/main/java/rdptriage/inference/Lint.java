@@ -92,8 +92,8 @@ public final class Lint {
         for (rdptriage.knowledge.Signal s : kb.signals()) {
             int line = Text.lineOf(texts.getOrDefault(s.file(), ""), "id: " + s.id());
             for (String example : s.examples()) {
-                List<String> read = ticket.read(example).extracted().stream()
-                        .filter(e -> e.signal().equals(s.id())).map(Reading.Extracted::question).toList();
+                List<String> read = ticket.find(example).stream()
+                        .filter(e -> e.signal().equals(s.id())).map(Reading.Found::question).toList();
                 for (String meaning : s.means()) {
                     if (!read.contains(rdptriage.knowledge.Signal.question(meaning))) {
                         problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' does not read '" + meaning
@@ -102,7 +102,7 @@ public final class Lint {
                 }
             }
             for (String miss : s.nearMisses()) {
-                if (ticket.read(miss).extracted().stream().anyMatch(e -> e.signal().equals(s.id()))) {
+                if (ticket.find(miss).stream().anyMatch(e -> e.signal().equals(s.id()))) {
                     problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' matches its near miss \"" + Clip.of(miss)
                             + "\"; make its words or regex stricter"));
                 }

@@ -59,9 +59,14 @@ public final class Ticket {
 
     /** Reads a paste; throws BadInput when it is longer than 64 KB, naming its size and the limit. */
     public Reading read(String text) {
-        if (text == null || text.isBlank()) {
-            return Reading.NONE;
-        }
+        return text == null || text.isBlank() ? Reading.NONE : Reading.of(kb, find(text));
+    }
+
+    /**
+     * Every answer each signal finds, before answers found twice are merged: lint credits each
+     * signal with what it reads itself, even when another signal reads the same answer first.
+     */
+    List<Reading.Found> find(String text) {
         if (text.length() > MAX_CHARS) {
             throw new BadInput("the pasted text is " + text.length() + " characters long; at most " + MAX_CHARS
                     + " (64 KB) are read: paste the error dialog, the ticket and the relevant lines of the log");
@@ -92,7 +97,7 @@ public final class Ticket {
                         found.add(new Reading.Found(Signal.question(meaning), v, shown, h.c().signal().id())));
             }
         }
-        return Reading.of(kb, found);
+        return found;
     }
 
     /** Whether a hit lies inside a longer hit of another signal. */

@@ -36,6 +36,8 @@ public final class Accuracy {
 
     static final String OUTSIDE = "outside";
     static int questionCap = 15;
+    /** Whether to print a line per case (--cases). */
+    static boolean verbose;
     /** Whether the agent goes on past the engine's "the plan is ready" (with --cap N). */
     static boolean goOn;
 
@@ -90,7 +92,7 @@ public final class Accuracy {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/accuracy/cases");
-        boolean verbose = List.of(args).contains("--cases");
+        verbose = List.of(args).contains("--cases");
         boolean cv = List.of(args).contains("--cv");
         int cap = List.of(args).indexOf("--cap");
         if (cap >= 0 && cap + 1 < args.length) {
@@ -250,7 +252,12 @@ public final class Accuracy {
             }
             read[0]++;
             List<String> fact = facts.get(e.question());
-            read[fact == null ? 3 : fact.contains(e.value()) ? 1 : 2]++;
+            int kind = fact == null ? 3 : fact.contains(e.value()) ? 1 : 2;
+            read[kind]++;
+            if (kind != 1 && verbose) {
+                System.out.printf(Locale.ROOT, "  %s: read %s=%s from \"%s\" (%s); the case's facts say %s%n", c.id(), e.question(),
+                        e.value(), e.text(), e.signal(), fact == null ? "nothing" : fact);
+            }
         }
         return ask(engine, kb, c, ids, new LinkedHashMap<>(reading.answers().values()), answers(kb, facts));
     }
