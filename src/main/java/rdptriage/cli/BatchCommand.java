@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Reading;
 import rdptriage.inference.Engine;
+import rdptriage.inference.Host;
 import rdptriage.render.Json;
 
 /**
@@ -33,7 +34,8 @@ import rdptriage.render.Json;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Triage a queue of tickets: one JSON object per line, {\"id\": ..., \"answers\": {...}, \"ticket\": \"...\"}",
-                "(\"ticket\": a pasted ticket, dialog, log or command output, read into answers; either or both).",
+                "(\"ticket\": a pasted ticket, dialog, log or command output, read into answers; either or both;",
+                "an optional \"host\": the computer's name or address, filled into the commands).",
                 "Writes one JSON line per ticket: {\"id\": ..., \"result\": ...} or {\"id\": ..., \"line\": N, \"error\": ...}.",
                 "Blank lines are skipped. Exit status 2 when any line was rejected, 0 when all were answered."})
 final class BatchCommand implements Callable<Integer> {
@@ -141,10 +143,12 @@ final class BatchCommand implements Callable<Integer> {
                 throw new BadInput("expected \"answers\" (an object of question id to value), \"ticket\" (a text), or both");
             }
             Map<String, String> raw = given == null ? Map.of() : Json.answers(given, "\"answers\"");
+            JsonNode host = ticket.get("host");
+            Host target = Host.parse(host == null || host.isNull() ? null : host.asText());
             Reading reading = engine.read(text == null || text.isNull() ? null : text.asText(), engine.answers(raw));
             Map<String, Object> ok = new LinkedHashMap<>();
             ok.put("id", id);
-            ok.put("result", Json.assessment(engine.assess(reading.answers()), reading));
+            ok.put("result", Json.assessment(engine.assess(reading.answers()).forHost(target), reading));
             return new Result(Json.write(ok), false);
         } catch (BadInput e) {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Engine;
+import rdptriage.inference.Host;
 import rdptriage.inference.Reading;
 
 /** triage: interactive in a terminal, or the assessment for given answers (scripts, tickets). */
@@ -45,6 +46,10 @@ final class TriageCommand implements Callable<Integer> {
                     "- reads standard input. Answers given with --answer/--answers win over what is read."})
     String ticketFile;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "The remote computer's name or address: fills <host> (and <ip-address> for an address) in every command.")
+    String host;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -65,6 +70,7 @@ final class TriageCommand implements Callable<Integer> {
             raw.putAll(AnswerFile.read(answersFile, System.in));
         }
         raw.putAll(AnswerFlags.parse(answer));
+        Host target = Host.parse(host);
         String text = ticketFile == null ? null : TicketFile.read(ticketFile, System.in);
         Engine engine = engineOptions.engine();
         Reading reading = engine.read(text, engine.answers(raw));
@@ -76,7 +82,7 @@ final class TriageCommand implements Callable<Integer> {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             answers = new Interactive(engine, in, out).run(answers);
         }
-        out.print(Reports.render(engine.knowledge(), engine.assess(answers), reading, format, baseUrl));
+        out.print(Reports.render(engine.knowledge(), engine.assess(answers).forHost(target), reading, format, baseUrl));
         out.flush();
         return Main.OK;
     }

@@ -14,7 +14,44 @@ import rdptriage.knowledge.Step;
  * One type serves every front end: text, JSON, Markdown and HTML.
  */
 public record Assessment(Map<String, String> answers, List<RankedCause> causes, double unlisted,
-                         Ask nextQuestion, String stopReason, String planReady, List<PlanItem> plan) {
+                         Ask nextQuestion, String stopReason, String planReady, List<PlanItem> plan, String host) {
+
+    public Assessment(Map<String, String> answers, List<RankedCause> causes, double unlisted, Ask nextQuestion,
+                      String stopReason, String planReady, List<PlanItem> plan) {
+        this(answers, causes, unlisted, nextQuestion, stopReason, planReady, plan, null);
+    }
+
+    /** The query parameter that carries the host beside the answers. */
+    public static final String HOST = "host";
+
+    /** The session as carried in an address: the answers, and the host when one was given. */
+    public Map<String, String> session() {
+        if (host == null) {
+            return answers;
+        }
+        Map<String, String> m = new java.util.LinkedHashMap<>(answers);
+        m.put(HOST, host);
+        return m;
+    }
+
+    /** The same assessment with the host's name filling the placeholders of every command (null: as it is). */
+    public Assessment forHost(Host h) {
+        if (h == null) {
+            return this;
+        }
+        Ask ask = nextQuestion == null ? null : new Ask(nextQuestion.id(), nextQuestion.text(), nextQuestion.help(),
+                h.fill(nextQuestion.command()), nextQuestion.shell(), nextQuestion.who(), nextQuestion.effort(),
+                nextQuestion.multiple(), nextQuestion.options(), nextQuestion.why());
+        List<PlanItem> filled = plan.stream().map(p -> new PlanItem(p.step(), p.cause(), p.causeTitle(), p.kind(), p.title(),
+                p.effort(), p.probability(), p.risk(), p.riskNote(), p.temporary(), fill(h, p.steps()), fill(h, p.rollback()),
+                fill(h, p.verify()), p.sources())).toList();
+        return new Assessment(answers, causes, unlisted, ask, stopReason, planReady, filled, h.name());
+    }
+
+    private static List<rdptriage.knowledge.Step> fill(Host h, List<rdptriage.knowledge.Step> steps) {
+        return steps.stream().map(s -> new rdptriage.knowledge.Step(s.where(), s.shell(), s.elevated(), s.text(),
+                h.fill(s.command()))).toList();
+    }
 
     /** A cause with its probability and the evidence that moved it. */
     public record RankedCause(String id, String title, double probability, String evidenceLevel,

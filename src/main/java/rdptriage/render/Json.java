@@ -47,6 +47,7 @@ public final class Json {
     public static Map<String, Object> assessment(Assessment a, rdptriage.inference.Reading reading) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("answers", a.answers());
+        m.put("host", a.host());
         m.put("extracted", reading.extracted().stream().map(e -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("question", e.question());

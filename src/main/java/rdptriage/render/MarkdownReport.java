@@ -34,7 +34,7 @@ public final class MarkdownReport {
     public String render(Assessment a, rdptriage.inference.Reading reading) {
         line("## RDP triage");
         line("");
-        line("Session: " + SessionLink.of(baseUrl, a.answers()));
+        line("Session: " + SessionLink.of(baseUrl, a.session()));
         line("");
         java.util.List<Recognised.Line> read = Recognised.of(kb, reading);
         if (!read.isEmpty()) {
@@ -52,6 +52,9 @@ public final class MarkdownReport {
             line("- (none yet)");
         }
         a.answers().forEach((q, v) -> line("- " + kb.question(q).text().strip() + " **" + escape(kb.question(q).label(v)) + "**"));
+        if (a.host() != null) {
+            line("- Host: **" + escape(a.host()) + "** (filled into the commands)");
+        }
         causes(a);
         if (a.nextQuestion() != null) {
             line("");

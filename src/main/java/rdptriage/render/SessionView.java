@@ -86,6 +86,16 @@ public final class SessionView {
         return assessment.answers();
     }
 
+    /** What every link of the page carries: the answers, and the host when one was given. */
+    private Map<String, String> session() {
+        return assessment.session();
+    }
+
+    /** The host's name or address filled into the commands, or null. */
+    public String host() {
+        return assessment.host();
+    }
+
     public List<Given> given() {
         if (given == null) {
             given = givenRows();
@@ -175,7 +185,7 @@ public final class SessionView {
         List<Choice> out = new ArrayList<>();
         String current = answers().get(q.id());
         List<String> given = current == null ? List.of() : Question.values(current);
-        String base = links.triage(answers());
+        String base = links.triage(session());
         for (Option o : q.options()) {
             out.add(new Choice(o.value(), o.label(), answering(base, q.id(), o.value()), given.contains(o.value()),
                     out.size() < 9 ? out.size() + 1 : 0));
@@ -202,9 +212,9 @@ public final class SessionView {
     /** The session with this answer: appended to the address (cheap), or replaced in place when changing. */
     private String answering(String base, String question, String value) {
         if (!answers().containsKey(question)) {
-            return base + (answers().isEmpty() ? "?" : "&") + SessionLink.pair(question, value);
+            return base + (session().isEmpty() ? "?" : "&") + SessionLink.pair(question, value);
         }
-        Map<String, String> next = new LinkedHashMap<>(answers());
+        Map<String, String> next = new LinkedHashMap<>(session());
         next.put(question, value);
         return links.triage(next);
     }
@@ -238,7 +248,7 @@ public final class SessionView {
     /** The other answers, carried as hidden fields by the form of a code or multiple question. */
     public Map<String, String> hidden() {
         Ask q = question();
-        return q == null ? answers() : without(q.id());
+        return q == null ? session() : without(q.id());
     }
 
     public List<Row> causes() {
@@ -282,24 +292,29 @@ public final class SessionView {
     }
 
     public String triage() {
-        return links.triage(answers());
+        return links.triage(session());
     }
 
     public String result() {
-        return links.result(answers());
+        return links.result(session());
     }
 
     public String checklist() {
-        return links.checklist(answers());
+        return links.checklist(session());
     }
 
     public String restart() {
         return links.triage(Map.of());
     }
 
+    /** The fields a form that sets the host carries: every answer (the host is the form's own field). */
+    public Map<String, String> answerFields() {
+        return answers();
+    }
+
     /** The absolute session address, to paste into a ticket or a chat. */
     public String shareable() {
-        return SessionLink.of(baseUrl, answers());
+        return SessionLink.of(baseUrl, session());
     }
 
     /** The same note as {@code triage --format markdown}. */
@@ -308,13 +323,13 @@ public final class SessionView {
     }
 
     private Map<String, String> with(String key, String value) {
-        Map<String, String> m = new LinkedHashMap<>(answers());
+        Map<String, String> m = new LinkedHashMap<>(session());
         m.put(key, value);
         return m;
     }
 
     private Map<String, String> without(String question) {
-        Map<String, String> m = new LinkedHashMap<>(answers());
+        Map<String, String> m = new LinkedHashMap<>(session());
         m.remove(question);
         return m;
     }

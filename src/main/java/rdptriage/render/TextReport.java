@@ -65,6 +65,9 @@ public final class TextReport {
             line("  (none yet)");
         }
         a.answers().forEach((q, v) -> line(String.format(Locale.ROOT, "  %-24s %s", q, kb.question(q).label(v))));
+        if (a.host() != null) {
+            line(String.format(Locale.ROOT, "  %-24s %s (filled into the commands)", "host", a.host()));
+        }
     }
 
     /** The leading causes with their reasons; the others on one line. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import rdptriage.inference.Answers;
+import rdptriage.inference.Assessment;
+import rdptriage.inference.Host;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Clip;
 import rdptriage.inference.Reading;
@@ -37,12 +39,15 @@ final class Api {
         if (r.posted()) {
             return posted(r);
         }
-        Answers.Checked checked = Query.parse(r.rawQuery()).answers(kb);
-        List<String> problems = checked.problems();
+        Query query = Query.parse(r.rawQuery());
+        String hostName = query.take(Assessment.HOST);
+        Answers.Checked checked = query.answers(kb);
+        List<String> problems = new java.util.ArrayList<>(checked.problems());
+        Host host = SessionPages.host(hostName, problems);
         if (!problems.isEmpty()) {
             return problems(problems, checked.valid().values());
         }
-        return Response.json(200, Json.pretty(Json.assessment(engine.assess(checked.valid()))) + "\n");
+        return Response.json(200, Json.pretty(Json.assessment(engine.assess(checked.valid()).forHost(host))) + "\n");
     }
 
     private Response posted(Request r) {
@@ -52,6 +57,7 @@ final class Api {
         }
         Map<String, String> raw;
         String text;
+        Host host;
         try {
             JsonNode body = Json.MAPPER.readTree(r.body());
             if (body == null || !body.isObject()) {
@@ -59,8 +65,9 @@ final class Api {
             }
             for (var names = body.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!name.equals("ticket") && !name.equals("answers")) {
-                    throw new BadInput("unknown field '" + Clip.of(name) + "'; expected \"ticket\" (a text) and \"answers\" (an object)");
+                if (!name.equals("ticket") && !name.equals("answers") && !name.equals(Assessment.HOST)) {
+                    throw new BadInput("unknown field '" + Clip.of(name) + "'; expected \"ticket\" (a text), \"answers\" (an object)"
+                            + " and \"host\" (the computer's name or address)");
                 }
             }
             JsonNode ticket = body.get("ticket");
@@ -69,6 +76,8 @@ final class Api {
             }
             text = ticket == null || ticket.isNull() ? null : ticket.asText();
             raw = body.has("answers") ? Json.answers(body.get("answers"), "\"answers\"") : Map.of();
+            JsonNode h = body.get(Assessment.HOST);
+            host = Host.parse(h == null || h.isNull() ? null : h.asText());
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return problems(List.of("the body is not valid JSON" + at + "; expected {\"ticket\": \"...\", \"answers\": {...}}"), Map.of());
@@ -81,7 +90,7 @@ final class Api {
         }
         try {
             Reading reading = engine.engine().read(text, checked.valid());
-            return Response.json(200, Json.pretty(Json.assessment(engine.assess(reading.answers()), reading)) + "\n");
+            return Response.json(200, Json.pretty(Json.assessment(engine.assess(reading.answers()).forHost(host), reading)) + "\n");
         } catch (BadInput e) {
             return problems(List.of(e.getMessage()), checked.valid().values());
         }

@@ -9,6 +9,7 @@ import rdptriage.inference.Assessment;
 import rdptriage.inference.AssessmentCache;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Clip;
+import rdptriage.inference.Host;
 import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.Links;
@@ -53,14 +54,16 @@ final class SessionPages {
     private Response page(String template, Request r, String description) {
         Query query = Query.parse(r.rawQuery());
         String ask = query.take(SessionLink.ASK);
+        String hostName = query.take(Assessment.HOST);
         Answers.Checked checked = query.answers(kb);
         List<String> problems = new ArrayList<>(checked.problems());
+        Host host = host(hostName, problems);
         if (ask != null && kb.findQuestion(ask).isEmpty()) {
             problems.add("'" + SessionLink.ASK + "=" + Clip.of(ask) + "' names no question; the next question is shown instead");
             ask = null;
         }
         Reading reading = read(r, checked.valid(), problems);
-        Assessment a = engine.assess(reading.answers());
+        Assessment a = engine.assess(reading.answers()).forHost(host);
         Map<String, Object> model = new HashMap<>();
         model.put("view", new SessionView(kb, a, LINKS, ask, addresses.base(r), Recognised.of(kb, reading)));
         model.put("links", LINKS);
@@ -69,6 +72,16 @@ final class SessionPages {
         model.put("problems", problems);
         model.put("description", description);
         return Response.html(problems.isEmpty() ? 200 : 400, pages.render(template, model));
+    }
+
+    /** The host in the address, or null; a value that is not a name or address is a problem, and left out. */
+    static Host host(String raw, List<String> problems) {
+        try {
+            return Host.parse(raw);
+        } catch (BadInput e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /**
