@@ -47,6 +47,8 @@ public class EngineBenchmark {
         System.out.printf(Locale.ROOT, "warm full step (assessment + next question + plan), %d sessions of 1-8 answers: median %.0f us, p90 %.0f us, p99 %.0f us%n",
                 nanos.length, nanos[nanos.length / 2] / 1e3, nanos[nanos.length * 9 / 10] / 1e3, nanos[nanos.length * 99 / 100] / 1e3);
 
+        paste(engine, nanos[nanos.length / 2] / 1e3);
+
         for (int threads : new int[] {1, 2}) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             int tickets = 10_000;
@@ -67,6 +69,41 @@ public class EngineBenchmark {
             pool.shutdown();
             System.out.printf(Locale.ROOT, "in-process throughput, %d thread(s): %,d tickets in %.2f s = %,.0f tickets/s%n",
                     threads, tickets, seconds, tickets / seconds);
+        }
+    }
+
+    /**
+     * Reading a paste (issue 11): the signals compiled on the first paste, then a dialog, a 64 KB
+     * FreeRDP-style log and a 64 KB worst case for a backtracking matcher, each beside the warm step.
+     */
+    static void paste(Engine engine, double stepMicros) {
+        long t = System.nanoTime();
+        engine.read("Error code: 0x904", Answers.NONE);
+        double first = (System.nanoTime() - t) / 1e6;
+        String dialog = "This computer can't connect to the remote computer. Error code: 0x904 Extended error code: 0x7";
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; log.length() < rdptriage.inference.Ticket.MAX_CHARS - 200; i++) {
+            log.append("[16:39:02:").append(i % 1000).append("] [8315:8327] [INFO][com.freerdp.core.nego] - nego_attempt: line ")
+                    .append(i).append(" of a long trace, nothing wrong here\n");
+        }
+        log.append("[ERROR][com.freerdp.core] - freerdp_set_last_error_ex ERRCONNECT_TLS_CONNECT_FAILED [0x00020008]\n");
+        String hostile = "error code error code: : 0x ".repeat(3_000).substring(0, rdptriage.inference.Ticket.MAX_CHARS - 20)
+                + "Error code: 0x904";
+        System.out.printf(Locale.ROOT, "paste: signals compiled on the first paste in %.0f ms%n", first);
+        for (String[] c : new String[][] {{"the dialog (" + dialog.length() + " chars)", dialog},
+                {"a 64 KB FreeRDP log", log.toString()}, {"a 64 KB run of near misses", hostile}}) {
+            for (int i = 0; i < 20; i++) {
+                engine.read(c[1], Answers.NONE);
+            }
+            long[] n = new long[40];
+            for (int i = 0; i < n.length; i++) {
+                long s0 = System.nanoTime();
+                engine.read(c[1], Answers.NONE);
+                n[i] = System.nanoTime() - s0;
+            }
+            Arrays.sort(n);
+            double us = n[n.length / 2] / 1e3;
+            System.out.printf(Locale.ROOT, "paste: reading %s: median %.0f us = %.1f warm steps (%.0f us)%n", c[0], us, us / stepMicros, stepMicros);
         }
     }
 
