@@ -92,17 +92,18 @@ public final class Lint {
         for (rdptriage.knowledge.Signal s : kb.signals()) {
             int line = Text.lineOf(texts.getOrDefault(s.file(), ""), "id: " + s.id());
             for (String example : s.examples()) {
-                List<String> read = ticket.find(example).stream()
-                        .filter(e -> e.signal().equals(s.id())).map(Reading.Found::question).toList();
+                List<Reading.Found> read = ticket.find(example, true).stream().filter(e -> e.signal().equals(s.id())).toList();
                 for (String meaning : s.means()) {
-                    if (!read.contains(rdptriage.knowledge.Signal.question(meaning))) {
+                    String q = rdptriage.knowledge.Signal.question(meaning);
+                    String v = rdptriage.knowledge.Signal.value(meaning);
+                    if (read.stream().noneMatch(e -> e.question().equals(q) && (v.equals(rdptriage.knowledge.Signal.CODE) || e.value().equals(v)))) {
                         problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' does not read '" + meaning
                                 + "' from its example \"" + Clip.of(example) + "\""));
                     }
                 }
             }
             for (String miss : s.nearMisses()) {
-                if (ticket.find(miss).stream().anyMatch(e -> e.signal().equals(s.id()))) {
+                if (ticket.find(miss, false).stream().anyMatch(e -> e.signal().equals(s.id()))) {
                     problems.add(new Problem(s.file(), line, "signal '" + s.id() + "' matches its near miss \"" + Clip.of(miss)
                             + "\"; make its words or regex stricter"));
                 }

@@ -59,14 +59,15 @@ public final class Ticket {
 
     /** Reads a paste; throws BadInput when it is longer than 64 KB, naming its size and the limit. */
     public Reading read(String text) {
-        return text == null || text.isBlank() ? Reading.NONE : Reading.of(kb, find(text));
+        return text == null || text.isBlank() ? Reading.NONE : Reading.of(kb, find(text, false));
     }
 
     /**
-     * Every answer each signal finds, before answers found twice are merged: lint credits each
-     * signal with what it reads itself, even when another signal reads the same answer first.
+     * Every answer each signal finds, before answers found twice are merged, so lint can credit each
+     * signal with what it reads itself. {@code all}: keep matches lying inside a longer one too
+     * (an example of a phrase may sit inside another signal's longer match).
      */
-    List<Reading.Found> find(String text) {
+    List<Reading.Found> find(String text, boolean all) {
         if (text.length() > MAX_CHARS) {
             throw new BadInput("the pasted text is " + text.length() + " characters long; at most " + MAX_CHARS
                     + " (64 KB) are read: paste the error dialog, the ticket and the relevant lines of the log");
@@ -88,7 +89,7 @@ public final class Ticket {
         hits.sort(Comparator.comparingInt(Hit::start).thenComparingInt(h -> -(h.end() - h.start())));
         List<Reading.Found> found = new ArrayList<>();
         for (Hit h : hits) {
-            if (inside(h, hits)) {
+            if (!all && inside(h, hits)) {
                 continue;
             }
             String shown = shown(text, even, h);
