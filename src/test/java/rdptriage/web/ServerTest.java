@@ -264,6 +264,18 @@ class ServerTest {
     }
 
     @Test
+    void theHostInTheAddressFillsTheCommandsAndStaysInEveryLink() throws Exception {
+        HttpResponse<String> r = Http.get("/result?error-code=0x204&host=srv01.corp.example");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Test-NetConnection -ComputerName srv01.corp.example -Port 3389"), "the command is filled");
+        assertTrue(r.body().contains("/checklist?error-code=0x204&amp;host=srv01.corp.example"), "links keep the host");
+        HttpResponse<String> bad = Http.get("/result?error-code=0x204&host=srv%3Bcalc");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("is not a computer name or IP address"), "names the problem");
+        assertTrue(bad.body().contains("0x204: Windows Sockets connect failed."), "keeps the answers");
+    }
+
+    @Test
     void theApiTakesATicketBesideTheAnswersAndKeepsOneContract() throws Exception {
         HttpResponse<String> r = post("/api/triage", "{\"ticket\": \"Error code: 0x904 Extended error code: 0x7\", \"answers\": {\"client-app\": \"mstsc\"}}");
         assertEquals(200, r.statusCode());
