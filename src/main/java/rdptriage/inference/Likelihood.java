@@ -239,13 +239,21 @@ final class Likelihood {
 
     /**
      * Answers that must act alike share a key and are tried once: codes of one family when no rule
-     * names the code itself (rules read codes through their family). Every other answer is its own key.
+     * names the code itself (rules read codes through their family), and codes of every family no
+     * rule names (a rule that tests a family either names it or, with != or not in, passes for all
+     * it does not name alike). Every other answer is its own key.
      */
     private String alike(Question q, String value) {
         KnowledgeBase kb = model.kb();
         var family = kb.family(q.id(), value);
-        boolean named = model.valuesRead().map(read -> read.contains(value)).orElse(true);
-        return family.isPresent() && !named ? "family " + family.get() : "value " + value;
+        if (family.isEmpty()) {
+            return "value " + value;
+        }
+        Optional<Set<String>> read = model.valuesRead();
+        if (read.isEmpty() || read.get().contains(value)) {
+            return "value " + value;
+        }
+        return read.get().contains(family.get()) ? "family " + family.get() : "no family a rule names";
     }
 
     /** The default a question declares (share: on each answer), normalised to 1. */

@@ -39,12 +39,13 @@ final class RuleCheck {
     private final List<Problem> findingsUsed = new ArrayList<>();
     int rules;
 
-    private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\bvalue\\s*(matches|soundslike|<|>|\\[)");
+    private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\b(?:value|family)\\s*(matches|soundslike|<|>|\\[|\\.)");
 
     /**
-     * Every option value a rule names literally in an Answer or Code pattern (with ==, !=, in or not
-     * in: a value a rule leaves out is treated apart as much as one it picks), or empty when some
-     * rule tests a value in another way (then no two answers can be assumed to act alike).
+     * Every option value and code family a rule names literally in an Answer or Code pattern (with
+     * ==, !=, in or not in: a value a rule leaves out is treated apart as much as one it picks), or
+     * empty when some rule tests a value or family in another way (then no two answers can be
+     * assumed to act alike).
      */
     static java.util.Optional<Set<String>> valuesRead(List<RuleBase.Drl> files) {
         Set<String> values = new HashSet<>();
@@ -60,7 +61,7 @@ final class RuleCheck {
                 }
                 Matcher f = FIELD.matcher(body);
                 while (f.find()) {
-                    if (f.group(1).equals("value")) {
+                    if (f.group(1).equals("value") || f.group(1).equals("family")) {
                         values.addAll(quoted(f.group(3)));
                     }
                 }

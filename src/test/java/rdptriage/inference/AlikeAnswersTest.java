@@ -34,7 +34,7 @@ class AlikeAnswersTest {
                 then
                 end
                 """);
-        assertEquals(Optional.of(Set.of("0x1807")), RuleCheck.valuesRead(List.of(drl)));
+        assertEquals(Optional.of(Set.of("0x1807", "logon-failed")), RuleCheck.valuesRead(List.of(drl)));
     }
 
     @Test
@@ -48,6 +48,14 @@ class AlikeAnswersTest {
                 end
                 """);
         assertEquals(Optional.empty(), RuleCheck.valuesRead(List.of(drl)));
+        var family = new RuleBase.Drl("rules/causes/x.drl", """
+                rule "x: y"
+                when
+                    Code( family.startsWith("logon") )
+                then
+                end
+                """);
+        assertEquals(Optional.empty(), RuleCheck.valuesRead(List.of(family)), "a family tested by a method call");
     }
 
     @Test
