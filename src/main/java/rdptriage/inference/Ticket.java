@@ -230,7 +230,7 @@ public final class Ticket {
         hits.sort(Comparator.comparingInt(Hit::start).thenComparingInt(h -> -(h.end() - h.start())));
         List<Reading.Found> found = new ArrayList<>();
         for (Hit h : hits) {
-            if (!all && inside(h, hits)) {
+            if (!all && (inside(h, hits) || negated(h, even.text()))) {
                 continue;
             }
             String shown = shown(text, even, h);
@@ -240,6 +240,28 @@ public final class Ticket {
             }
         }
         return found;
+    }
+
+    /** How far before a match a word of not_after: undoes it, within the same sentence. */
+    private static final int NEGATION_REACH = 40;
+
+    /** Whether a word of the signal's not_after: comes shortly before the hit, in the same sentence. */
+    private static boolean negated(Hit h, String text) {
+        List<String> words = h.c().signal().notAfter();
+        if (words.isEmpty()) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, h.start() - NEGATION_REACH), h.start()).toLowerCase(Locale.ROOT);
+        int stop = Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf("? ")), Math.max(before.lastIndexOf("! "), before.lastIndexOf("; ")));
+        for (String token : before.substring(stop + 1).split("[^\\p{L}']+")) {
+            for (String w : words) {
+                String n = w.strip().toLowerCase(Locale.ROOT);
+                if (token.equals(n) || n.startsWith("n'") && token.endsWith(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a hit lies inside a longer hit of another signal. */

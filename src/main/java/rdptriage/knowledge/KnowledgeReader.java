@@ -156,7 +156,7 @@ final class KnowledgeReader {
     }
 
     private static Signal withFile(Signal s, String file) {
-        return new Signal(s.id(), s.words(), s.regex(), s.means(), s.sources(), s.examples(), s.nearMisses(), file);
+        return new Signal(s.id(), s.words(), s.regex(), s.means(), s.notAfter(), s.sources(), s.examples(), s.nearMisses(), file);
     }
 
     /**

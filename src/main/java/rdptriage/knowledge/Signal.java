@@ -9,10 +9,12 @@ import java.util.List;
  * spacing ignored, whole words at both ends) or by {@code regex} (RE2 syntax, so matching stays
  * linear in the text). {@code means} lists answers as {@code question=value}; a code question may
  * take {@code question={code}}, the number captured by the regex's group {@code code} in any
- * notation (0x904, 0x0904, 2308). Every example must produce the answers; no near miss may.
+ * notation (0x904, 0x0904, 2308). {@code notAfter} lists words that undo a match when one of them
+ * comes shortly before it in the same sentence ("we do not use ngrok"; "n't" matches any
+ * contraction). Every example must produce the answers; no near miss may.
  */
-public record Signal(String id, List<String> words, String regex, List<String> means, List<String> sources,
-                     List<String> examples, List<String> nearMisses, @JsonIgnore String file)
+public record Signal(String id, List<String> words, String regex, List<String> means, List<String> notAfter,
+                     List<String> sources, List<String> examples, List<String> nearMisses, @JsonIgnore String file)
         implements java.io.Serializable {
 
     /** The placeholder in {@code means} for the code a regex captured. */
@@ -21,6 +23,7 @@ public record Signal(String id, List<String> words, String regex, List<String> m
     public Signal {
         words = Nulls.list(words);
         means = Nulls.list(means);
+        notAfter = Nulls.list(notAfter);
         sources = Nulls.list(sources);
         examples = Nulls.list(examples);
         nearMisses = Nulls.list(nearMisses);

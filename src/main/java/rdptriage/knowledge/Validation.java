@@ -163,6 +163,8 @@ final class Validation {
             check(s.words().isEmpty() != (s.regex() == null), at,
                     "signal '" + s.id() + "' needs exactly one of words: (phrases) or regex: (an RE2 pattern)");
             s.words().forEach(w -> check(!Text.blank(w), at, "signal '" + s.id() + "' has an empty phrase under words:"));
+            s.notAfter().forEach(w -> check(!Text.blank(w) && !w.strip().contains(" "), at,
+                    "signal '" + s.id() + "' has '" + w + "' under not_after:; expected single words such as not, never, without"));
             check(!s.means().isEmpty(), at, "signal '" + s.id() + "' has no means: (answers as question=value)");
             for (String m : s.means()) {
                 check(m.contains("=") && !Signal.value(m).isEmpty(), at, "signal '" + s.id() + "' means '" + m

@@ -108,6 +108,13 @@ class TicketTest {
     }
 
     @Test
+    void aNegationBeforeProseWordsUndoesThemInThatSentenceOnly() {
+        Map<String, String> a = answers("We do not use ngrok. Since last week we connect through an SSH tunnel, and I didn't rename the host.");
+        assertEquals("tunnel", a.get("unusual-setup"), "the second sentence still counts");
+        assertTrue(!a.containsKey("recent-change"), "\"didn't rename\" is not a rename: " + a);
+    }
+
+    @Test
     void textWithoutSignalsAnswersNothing() {
         assertTrue(read("Hello, my printer does not print since Monday. Thanks, Anna").extracted().isEmpty());
         assertTrue(read("").extracted().isEmpty());
