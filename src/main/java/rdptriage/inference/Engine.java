@@ -22,7 +22,7 @@ public final class Engine {
 
     /** The knowledge and the numbers derived from it once, shared by every evaluation. */
     record Model(KnowledgeBase kb, List<Cause> causes, Map<String, Integer> index, double[] logPriors,
-                 double logUnlisted, Optional<Set<String>> valuesRead) {
+                 double logUnlisted, Optional<Map<String, Set<Integer>>> namedBy) {
 
         Ranking rank(double[] logLikelihood, double logLikelihoodUnlisted) {
             return Ranking.of(logPriors, logUnlisted, logLikelihood, logLikelihoodUnlisted);
@@ -43,7 +43,7 @@ public final class Engine {
             logPriors[i] = Math.log(causes.get(i).prior());
         }
         this.model = new Model(kb, causes, Map.copyOf(index), logPriors, Math.log(kb.settings().unlistedPrior()),
-                RuleCheck.valuesRead(rules.sources()));
+                RuleCheck.namedBy(rules.sources()));
         this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE

@@ -238,22 +238,23 @@ final class Likelihood {
     }
 
     /**
-     * Answers that must act alike share a key and are tried once: codes of one family when no rule
-     * names the code itself (rules read codes through their family), and codes of every family no
-     * rule names (a rule that tests a family either names it or, with != or not in, passes for all
-     * it does not name alike). Every other answer is its own key.
+     * Answers that must act alike share a key and are tried once: codes whose value and family are
+     * named by the same tests of the rules (see {@link RuleCheck#namedBy}), such as the codes of one
+     * family when no rule names a code itself, or the codes of all families no rule names. Every
+     * other answer is its own key.
      */
     private String alike(Question q, String value) {
-        KnowledgeBase kb = model.kb();
-        var family = kb.family(q.id(), value);
-        if (family.isEmpty()) {
+        return alike(model.kb(), model.namedBy(), q.id(), value);
+    }
+
+    /** The key of {@link #alike(Question, String)}, for tests too. */
+    static String alike(KnowledgeBase kb, Optional<Map<String, Set<Integer>>> namedBy, String question, String value) {
+        var family = kb.family(question, value);
+        if (family.isEmpty() || namedBy.isEmpty()) {
             return "value " + value;
         }
-        Optional<Set<String>> read = model.valuesRead();
-        if (read.isEmpty() || read.get().contains(value)) {
-            return "value " + value;
-        }
-        return read.get().contains(family.get()) ? "family " + family.get() : "no family a rule names";
+        Map<String, Set<Integer>> named = namedBy.get();
+        return "tests " + named.getOrDefault(value, Set.of()) + " and " + named.getOrDefault(family.get(), Set.of());
     }
 
     /** The default a question declares (share: on each answer), normalised to 1. */

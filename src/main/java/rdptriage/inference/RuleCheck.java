@@ -42,13 +42,15 @@ final class RuleCheck {
     private static final Pattern OTHER_VALUE_TEST = Pattern.compile("\\b(?:value|family)\\s*(matches|soundslike|<|>|\\[|\\.)");
 
     /**
-     * Every option value and code family a rule names literally in an Answer or Code pattern (with
-     * ==, !=, in or not in: a value a rule leaves out is treated apart as much as one it picks), or
-     * empty when some rule tests a value or family in another way (then no two answers can be
-     * assumed to act alike).
+     * For every option value and code family a rule names literally in an Answer or Code pattern
+     * (with ==, !=, in or not in), the tests that name it, numbered: two values or families named by
+     * the same tests pass or fail every test alike, so no rule can tell them apart (one a test
+     * leaves out is treated apart as much as one it picks). Empty when some rule tests a value or
+     * family in another way (then no two answers can be assumed to act alike).
      */
-    static java.util.Optional<Set<String>> valuesRead(List<RuleBase.Drl> files) {
-        Set<String> values = new HashSet<>();
+    static java.util.Optional<Map<String, Set<Integer>>> namedBy(List<RuleBase.Drl> files) {
+        Map<String, Set<Integer>> named = new java.util.HashMap<>();
+        int test = 0;
         for (RuleBase.Drl drl : files) {
             Matcher m = FACT.matcher(drl.text());
             while (m.find()) {
@@ -62,12 +64,13 @@ final class RuleCheck {
                 Matcher f = FIELD.matcher(body);
                 while (f.find()) {
                     if (f.group(1).equals("value") || f.group(1).equals("family")) {
-                        values.addAll(quoted(f.group(3)));
+                        int id = test++;
+                        quoted(f.group(3)).forEach(v -> named.computeIfAbsent(v, k -> new java.util.TreeSet<>()).add(id));
                     }
                 }
             }
         }
-        return java.util.Optional.of(values);
+        return java.util.Optional.of(named);
     }
 
     private static final Pattern RULE_CONDITIONS = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]*)\"(.*?)\\bthen\\b");
