@@ -43,7 +43,7 @@ public final class Ticket {
     public Ticket(KnowledgeBase kb) {
         this.kb = kb;
         for (Signal s : kb.signals()) {
-            compiled.add(new Compiled(s, pattern(s), needs(s)));
+            compiled.add(new Compiled(s, pattern(s), RequiredWords.of(s)));
         }
     }
 
@@ -59,139 +59,6 @@ public final class Ticket {
             phrases.add((word(even.charAt(0)) ? "\\b" : "") + quoted + (word(even.charAt(even.length() - 1)) ? "\\b" : ""));
         }
         return Pattern.compile(String.join("|", phrases), Pattern.CASE_INSENSITIVE);
-    }
-
-    /**
-     * Words a signal cannot match without, any one of which must appear: each phrase of
-     * {@code words:}; for a regex, for each top-level alternative the literal text (letters,
-     * digits, spaces) that every match of it contains, taken from a literal run or from a group
-     * that is not optional (then any of the group's own alternatives' words). Empty when some
-     * alternative has no such word of at least 3 characters: the pattern then always runs.
-     */
-    static List<String> needs(Signal s) {
-        if (s.regex() == null) {
-            return s.words().stream().map(w -> even(w.strip()).text().toLowerCase(Locale.ROOT)).toList();
-        }
-        List<String> needs = needsOf(s.regex());
-        return needs == null ? List.of() : needs;
-    }
-
-    /** The words one of which every match of {@code regex} contains, or null if there are none. */
-    private static List<String> needsOf(String regex) {
-        List<String> all = new ArrayList<>();
-        for (String alternative : alternatives(regex)) {
-            List<String> one = sequence(alternative);
-            if (one == null) {
-                return null;
-            }
-            all.addAll(one);
-        }
-        return all;
-    }
-
-    /** For one sequence: the best of its mandatory parts (literal runs, groups not made optional). */
-    private static List<String> sequence(String seq) {
-        List<String> best = null;
-        StringBuilder run = new StringBuilder();
-        for (int i = 0; i < seq.length(); i++) {
-            char c = seq.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == ' ' || c == '_' || c == '-' || c == ':' || c == '=') {
-                run.append(Character.toLowerCase(c));
-                continue;
-            }
-            if (c == '?' || c == '*' || c == '{') {
-                run.setLength(Math.max(0, run.length() - 1));   // a quantifier makes the character before it optional
-            }
-            best = better(best, run);
-            run.setLength(0);
-            if (c == '\\') {
-                i++;   // an escape (\b, \., \d) is skipped
-            } else if (c == '[') {
-                i = classEnd(seq, i);   // a class is one character, never a literal
-            } else if (c == '(') {
-                int close = groupEnd(seq, i);
-                String body = seq.substring(i + 1, Math.min(close, seq.length()));
-                char after = close + 1 < seq.length() ? seq.charAt(close + 1) : ' ';
-                if (after != '?' && after != '*' && after != '{') {
-                    List<String> inner = needsOf(body.replaceFirst("^\\?(?:P<[a-z_]+>|[a-z]*:)", ""));
-                    if (inner != null && (best == null || score(inner) > score(best))) {
-                        best = inner;
-                    }
-                }
-                i = close;
-            }
-        }
-        return better(best, run);
-    }
-
-    private static List<String> better(List<String> best, StringBuilder run) {
-        String word = run.toString().strip();
-        if (word.length() < 3) {
-            return best;
-        }
-        return best == null || word.length() > score(best) ? List.of(word) : best;
-    }
-
-    /** How selective a set of words is: its shortest word's length. */
-    private static int score(List<String> words) {
-        return words.stream().mapToInt(String::length).min().orElse(0);
-    }
-
-    /** The index of the ) closing the group that opens at {@code open}. */
-    private static int groupEnd(String regex, int open) {
-        int depth = 0;
-        for (int i = open; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return regex.length();
-    }
-
-    /** The index of the ] closing the class that opens at {@code open} ("[]" and "[^]" start with a literal ]). */
-    private static int classEnd(String regex, int open) {
-        int i = open + 1;
-        if (i < regex.length() && regex.charAt(i) == '^') {
-            i++;
-        }
-        if (i < regex.length() && regex.charAt(i) == ']') {
-            i++;
-        }
-        while (i < regex.length() && regex.charAt(i) != ']') {
-            i += regex.charAt(i) == '\\' ? 2 : 1;
-        }
-        return i;
-    }
-
-    /** The top-level alternatives of a regex (split at | outside groups and classes). */
-    private static List<String> alternatives(String regex) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int from = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(regex.substring(from, i));
-                from = i + 1;
-            }
-        }
-        out.add(regex.substring(from));
-        return out;
     }
 
     /** Reads a paste; throws BadInput when it is longer than 64 KB, naming its size and the limit. */
