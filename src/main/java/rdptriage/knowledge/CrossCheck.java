@@ -82,6 +82,9 @@ final class CrossCheck {
             } else if (q.get().option(v).isEmpty()) {
                 problem(s.file(), at, "signal '" + s.id() + "' means '" + m + "', but question '" + q.get().id()
                         + "' has no option '" + v + "'");
+            } else if (Option.DONT_KNOW.equals(v)) {
+                problem(s.file(), at, "signal '" + s.id() + "' means '" + m + "': a text never says \"I don't know\"; leave the"
+                        + " question unanswered instead");
             }
         }
         if (s.regex() != null) {

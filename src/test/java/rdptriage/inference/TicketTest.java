@@ -163,12 +163,13 @@ class TicketTest {
                 signals:
                   - id: desk-bad
                     regex: '(?<=look)behind'
-                    means: [tcp-3389-test=maybe]
+                    means: [tcp-3389-test=maybe, pattern=dont-know]
                     sources: [S7]
                     examples: ["lookbehind"]
                 """);
         List<Problem> problems = KnowledgeBase.read(KnowledgeBase.withBuiltIn(List.of(new KnowledgeBase.Root("desk", dir)))).problems();
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("has no option 'maybe'")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("not valid RE2")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("a text never says")), problems.toString());
     }
 }
