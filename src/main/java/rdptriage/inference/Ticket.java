@@ -87,7 +87,7 @@ public final class Ticket {
             int kept = 0;
             while (kept < MAX_HITS && m.find()) {
                 if (m.end() == m.start()) {
-                    continue;
+                    break;   // a pattern that matches nothing at all is refused by the knowledge check
                 }
                 String code = c.signal().regex() != null && c.signal().regex().contains("(?P<code>") ? m.group("code") : null;
                 hits.add(new Hit(c, m.start(), m.end(), code));

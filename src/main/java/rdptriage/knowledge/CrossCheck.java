@@ -90,6 +90,10 @@ final class CrossCheck {
         if (s.regex() != null) {
             try {
                 com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(s.regex());
+                if (p.matcher("").find()) {
+                    problem(s.file(), at, "signal '" + s.id() + "' has a regex that matches an empty text; every match must"
+                            + " hold some words");
+                }
                 if (code && !s.regex().contains("(?P<code>")) {
                     problem(s.file(), at, "signal '" + s.id() + "' means a {code}, but its regex has no group (?P<code>...)");
                 }

@@ -166,10 +166,16 @@ class TicketTest {
                     means: [tcp-3389-test=maybe, pattern=dont-know]
                     sources: [S7]
                     examples: ["lookbehind"]
+                  - id: desk-empty
+                    regex: '(?:vpn)?'
+                    means: [network-location=only-remote]
+                    sources: [S7]
+                    examples: ["vpn"]
                 """);
         List<Problem> problems = KnowledgeBase.read(KnowledgeBase.withBuiltIn(List.of(new KnowledgeBase.Root("desk", dir)))).problems();
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("has no option 'maybe'")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("not valid RE2")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.message().contains("a text never says")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("matches an empty text")), problems.toString());
     }
 }
