@@ -36,24 +36,24 @@ public final class MarkdownReport {
         line("");
         line("Session: " + SessionLink.of(baseUrl, a.session()));
         line("");
-        java.util.List<Recognised.Line> read = Recognised.of(kb, reading);
-        if (!read.isEmpty()) {
-            line("### Read from the text");
-            line("");
-            for (Recognised.Line l : read) {
-                line("- " + escape(l.questionText()) + " **" + escape(l.label()) + "** (from \"" + escape(l.text()) + "\""
-                        + (l.note() == null ? "" : "; " + escape(l.note())) + ")");
-            }
-            line("");
-        }
+        java.util.Map<String, String> read = Recognised.words(kb, reading);
         line("### Answers");
         line("");
         if (a.answers().isEmpty()) {
             line("- (none yet)");
         }
-        a.answers().forEach((q, v) -> line("- " + kb.question(q).text().strip() + " **" + escape(kb.question(q).label(v)) + "**"));
+        a.answers().forEach((q, v) -> line("- " + kb.question(q).text().strip() + " **" + escape(kb.question(q).label(v)) + "**"
+                + (read.containsKey(q) ? " (read from " + escape(read.get(q)) + ")" : "")));
         if (a.host() != null) {
             line("- Host: **" + escape(a.host()) + "** (filled into the commands)");
+        }
+        java.util.List<Recognised.Line> notTaken = Recognised.notTaken(kb, reading);
+        if (!notTaken.isEmpty()) {
+            line("");
+            line("Read from the text but not taken:");
+            line("");
+            notTaken.forEach(l -> line("- " + escape(l.questionText()) + " **" + escape(l.label()) + "** (from \"" + escape(l.text())
+                    + "\"; " + escape(l.note()) + ")"));
         }
         causes(a);
         if (a.nextQuestion() != null) {

@@ -30,6 +30,22 @@ public final class Recognised {
         return reading.extracted().stream().map(e -> line(kb, reading, e)).toList();
     }
 
+    /** For each answer taken from the text, the words it was read from ("Error code: 0x904"; several joined). */
+    public static java.util.Map<String, String> words(KnowledgeBase kb, Reading reading) {
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (Line l : of(kb, reading)) {
+            if (l.taken()) {
+                words.merge(l.question(), "\"" + l.text() + "\"", (a, b) -> a + ", " + b);
+            }
+        }
+        return words;
+    }
+
+    /** The answers read from the text that were not taken, each with why. */
+    public static List<Line> notTaken(KnowledgeBase kb, Reading reading) {
+        return of(kb, reading).stream().filter(l -> !l.taken()).toList();
+    }
+
     private static Line line(KnowledgeBase kb, Reading reading, Extracted e) {
         Question q = kb.question(e.question());
         String note = switch (e.status()) {

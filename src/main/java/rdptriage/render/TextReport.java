@@ -28,8 +28,8 @@ public final class TextReport {
 
     /** The report, after what was read from a pasted text when there was one. */
     public String render(Assessment a, rdptriage.inference.Reading reading, int shown) {
-        recognised(reading);
-        answers(a);
+        answers(a, Recognised.words(kb, reading));
+        notTaken(reading);
         ranking(a, shown);
         if (a.nextQuestion() != null) {
             line("");
@@ -46,27 +46,34 @@ public final class TextReport {
         return out.toString();
     }
 
-    private void recognised(rdptriage.inference.Reading reading) {
-        List<Recognised.Line> lines = Recognised.of(kb, reading);
-        if (lines.isEmpty()) {
-            return;
-        }
-        line("Read from the text");
-        for (Recognised.Line l : lines) {
-            line(String.format(Locale.ROOT, "  %-24s %s", l.question(), l.label()));
-            line("  " + " ".repeat(24) + " from \"" + l.text() + "\"" + (l.note() == null ? "" : "; " + l.note()));
-        }
-        line("");
-    }
-
-    private void answers(Assessment a) {
+    /** The answers given, each read from a pasted text followed by the words it was read from. */
+    private void answers(Assessment a, java.util.Map<String, String> read) {
         line("Answers");
         if (a.answers().isEmpty()) {
             line("  (none yet)");
         }
-        a.answers().forEach((q, v) -> line(String.format(Locale.ROOT, "  %-24s %s", q, kb.question(q).label(v))));
+        a.answers().forEach((q, v) -> {
+            line(String.format(Locale.ROOT, "  %-24s %s", q, kb.question(q).label(v)));
+            if (read.containsKey(q)) {
+                line("  " + " ".repeat(24) + " read from " + read.get(q));
+            }
+        });
         if (a.host() != null) {
             line(String.format(Locale.ROOT, "  %-24s %s (filled into the commands)", "host", a.host()));
+        }
+    }
+
+    /** What the text said that was not taken: the user's own answer won, or the text said two things. */
+    private void notTaken(rdptriage.inference.Reading reading) {
+        List<Recognised.Line> lines = Recognised.notTaken(kb, reading);
+        if (lines.isEmpty()) {
+            return;
+        }
+        line("");
+        line("Read from the text but not taken");
+        for (Recognised.Line l : lines) {
+            line(String.format(Locale.ROOT, "  %-24s %s", l.question(), l.label()));
+            line("  " + " ".repeat(24) + " from \"" + l.text() + "\"; " + l.note());
         }
     }
 
