@@ -57,12 +57,8 @@ final class RequiredWords {
             }
             best = better(best, run);
             run.setLength(0);
-            if (c == '\\') {
-                i++;   // an escape (\b, \., \d) is skipped
-            } else if (c == '[') {
-                i = classEnd(seq, i);   // a class is one character, never a literal
-            } else if (c == '(') {
-                int close = groupEnd(seq, i);
+            if (c == '(') {
+                int close = tokenEnd(seq, i);
                 String body = seq.substring(i + 1, Math.min(close, seq.length()));
                 char after = close + 1 < seq.length() ? seq.charAt(close + 1) : ' ';
                 if (after != '?' && after != '*' && after != '{') {
@@ -71,8 +67,8 @@ final class RequiredWords {
                         best = inner;
                     }
                 }
-                i = close;
             }
+            i = tokenEnd(seq, i);   // an escape (\b, \., \d) or a class is one character, never a literal
         }
         return better(best, run);
     }
@@ -90,19 +86,25 @@ final class RequiredWords {
         return words.stream().mapToInt(String::length).min().orElse(0);
     }
 
-    /** The index of the ) closing the group that opens at {@code open}. */
-    private static int groupEnd(String regex, int open) {
-        int depth = 0;
-        for (int i = open; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+    /**
+     * The index of the last character of the token that starts at {@code i}: an escape (two
+     * characters), a class (to its ]), a group (to its matching ), nested groups and classes
+     * skipped whole), or the character itself.
+     */
+    private static int tokenEnd(String regex, int i) {
+        char c = regex.charAt(i);
+        if (c == '\\') {
+            return i + 1;
+        }
+        if (c == '[') {
+            return classEnd(regex, i);
+        }
+        if (c != '(') {
+            return i;
+        }
+        for (int j = i + 1; j < regex.length(); j = tokenEnd(regex, j) + 1) {
+            if (regex.charAt(j) == ')') {
+                return j;
             }
         }
         return regex.length();
@@ -127,15 +129,8 @@ final class RequiredWords {
     private static List<String> alternatives(String regex) {
         List<String> out = new ArrayList<>();
         int from = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
-                i = groupEnd(regex, i);
-            } else if (c == '|') {
+        for (int i = 0; i < regex.length(); i = tokenEnd(regex, i) + 1) {
+            if (regex.charAt(i) == '|') {
                 out.add(regex.substring(from, i));
                 from = i + 1;
             }

@@ -33,7 +33,7 @@ public final class Ticket {
      * A signal ready to read: its pattern, and words one of which must appear (lower case) for the
      * pattern to match at all, so most patterns never run over a long paste; empty: always run.
      */
-    private record Compiled(Signal signal, Pattern pattern, List<String> needs) {}
+    private record Compiled(Signal signal, Pattern pattern, List<String> needs, boolean code) {}
 
     private record Hit(Compiled c, int start, int end, String code) {}
 
@@ -43,7 +43,7 @@ public final class Ticket {
     public Ticket(KnowledgeBase kb) {
         this.kb = kb;
         for (Signal s : kb.signals()) {
-            compiled.add(new Compiled(s, pattern(s), RequiredWords.of(s)));
+            compiled.add(new Compiled(s, pattern(s), RequiredWords.of(s), s.regex() != null && s.regex().contains("(?P<code>")));
         }
     }
 
@@ -89,8 +89,7 @@ public final class Ticket {
                 if (m.end() == m.start()) {
                     break;   // a pattern that matches nothing at all is refused by the knowledge check
                 }
-                String code = c.signal().regex() != null && c.signal().regex().contains("(?P<code>") ? m.group("code") : null;
-                hits.add(new Hit(c, m.start(), m.end(), code));
+                hits.add(new Hit(c, m.start(), m.end(), c.code() ? m.group("code") : null));
                 kept++;
             }
         }
