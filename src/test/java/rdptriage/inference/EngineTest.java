@@ -117,6 +117,27 @@ class EngineTest {
     }
 
     @Test
+    void aPeerToPeerVpnOnTheHostPointsAtItsFirewallWhereATunnelPointsOutside() {
+        Map<String, String> common = Map.of("host-os", "win10-11", "tcp-3389-test", "failed");
+        var withTunnel = new java.util.HashMap<>(common);
+        withTunnel.put("unusual-setup", "tunnel");
+        var withMesh = new java.util.HashMap<>(common);
+        withMesh.put("unusual-setup", "mesh-vpn");
+        Assessment tunnel = assess(withTunnel);
+        Assessment mesh = assess(withMesh);
+        assertTrue(mesh.unlisted() < tunnel.unlisted(), "unlisted tunnel " + tunnel.unlisted() + " mesh " + mesh.unlisted());
+        for (String cause : List.of("network-profile", "firewall-blocking")) {
+            assertTrue(probability(mesh, cause) > probability(tunnel, cause), cause);
+        }
+        List<String> firstTwo = mesh.causes().stream().limit(2).map(Assessment.RankedCause::id).toList();
+        assertTrue(firstTwo.containsAll(List.of("network-profile", "firewall-blocking")), firstTwo.toString());
+    }
+
+    private static double probability(Assessment a, String cause) {
+        return a.causes().stream().filter(c -> c.id().equals(cause)).findFirst().orElseThrow().probability();
+    }
+
+    @Test
     void askingStopsOnceTheLeaderIsConfident() {
         Assessment a = assess(Map.of("dialog-message", "credssp-oracle", "credssp-patched", "one-unpatched"));
         assertEquals("credssp-oracle", a.leader().id());
