@@ -3,25 +3,27 @@ package rdptriage.web;
 import java.util.regex.Pattern;
 
 /**
- * The absolute address of this server, for the session link in ticket notes: the configured base
- * URL if any, else built from the request's Host header when that is a plain host[:port].
+ * The base of the session link in ticket notes. The configured base URL if there is one; else the
+ * request's Host header, but only when it names this machine (localhost, 127.x.x.x or [::1], with a
+ * port or not): a Host header from anywhere else is the client's word, and a link built from it
+ * could send the next reader of the ticket to any site (issue 12). Otherwise the link is relative
+ * to this server ("" as the base).
  */
 final class Addresses {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
+    private static final Pattern LOOPBACK = Pattern.compile(
+            "(?i)(localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\])(:[0-9]{1,5})?");
 
     private final String configured;
-    private final String fallback;
 
-    Addresses(String configured, String fallback) {
+    Addresses(String configured) {
         this.configured = configured;
-        this.fallback = fallback;
     }
 
     String base(Request r) {
         if (configured != null) {
             return configured;
         }
-        return r.host() != null && HOST.matcher(r.host()).matches() ? "http://" + r.host() : fallback;
+        return r.host() != null && LOOPBACK.matcher(r.host()).matches() ? "http://" + r.host() : "";
     }
 }

@@ -1,17 +1,28 @@
 package rdptriage.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import rdptriage.inference.AssessmentCache;
 import rdptriage.inference.Engine;
 import rdptriage.render.Assets;
@@ -21,27 +32,52 @@ import rdptriage.render.Pages;
 import rdptriage.render.Prose;
 
 /**
- * The browser Q&A, wired in one place: routes, security headers, error mapping. It keeps no per-user
- * state (the address is the session), so any number of copies can run behind a load balancer.
+ * The browser Q&A, wired in one place: routes, security headers, error mapping, and the HTTP
+ * server's limits. It keeps no per-user state (the address is the session), so any number of copies
+ * can run behind a load balancer.
+ *
+ * <p>The server is Jetty's core (no servlets). Jetty parses a request without holding a thread, and
+ * dispatches a worker only once the request line, the headers and (for a POST) the body are in: a
+ * client that stalls mid-request ties up a connection until the idle timeout, never a worker. The
+ * JDK's own server, used before, read each request on a worker thread with no timeout, so as many
+ * stalled connections as workers stopped it for everyone (issue 12).
  */
 public final class Server implements AutoCloseable {
 
     /**
-     * Where to listen, how many worker threads, the public base URL for ticket notes (null: from the
-     * Host header) and how many recent assessments to remember (0: none).
+     * Where to listen, how many worker threads, the public base URL for ticket notes (null: relative
+     * links, or the Host header when it names this machine) and how many recent assessments to
+     * remember (0: none).
      */
     public record Config(String bind, int port, int threads, String baseUrl, int cache) {}
 
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** The headers every response carries, the server's own error responses included. */
+    private static final List<HttpField> SECURITY_HEADERS = List.of(
+            new HttpField("Content-Security-Policy", CSP),
+            new HttpField("X-Content-Type-Options", "nosniff"),
+            new HttpField("Referrer-Policy", "no-referrer"),
+            new HttpField("X-Frame-Options", "DENY"));
 
     /** The addresses that take a POST: a pasted ticket, on the question page and in the API. */
-    private static final java.util.Set<String> POSTED = java.util.Set.of("/triage", "/api/triage");
+    private static final Set<String> POSTED = Set.of("/triage", "/api/triage");
     /** A 64 KB paste, form-encoded (up to 9 bytes for a character) or escaped in JSON, with its answers. */
     static final int MAX_BODY = 9 * rdptriage.inference.Ticket.MAX_CHARS + 8192;
+    /** A connection that sends or reads nothing for this long is closed, whatever state it is in. */
+    static final int IDLE_TIMEOUT_MS = 10_000;
+    /**
+     * Request line plus headers; longer is refused (414 or 431) before any handler runs. Large enough
+     * that an address over Query's own limit still gets its polite page, which keeps the answers read.
+     */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Open connections at most; beyond it Jetty stops accepting until some close. */
+    static final int MAX_CONNECTIONS = 2_000;
+    /** A request body that arrives slower than this (bytes/s) is abandoned. */
+    static final long MIN_BODY_RATE = 1_024;
 
-    private final HttpServer http;
-    private final ExecutorService pool;
+    private final org.eclipse.jetty.server.Server http;
+    private final ServerConnector connector;
     private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
     private final Map<String, byte[]> assets = Assets.load();
     private final Pages pages;
@@ -49,14 +85,9 @@ public final class Server implements AutoCloseable {
     private final Thread warm;
 
     private Server(Engine engine, Pages pages, Config config) throws IOException {
-        // without TCP_NODELAY every keep-alive response waits for a delayed ACK (~40 ms); read once, at class load
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.pages = pages;
-        // bound first: a taken port fails before the warm-up, and --port 0 gets its real number
-        this.http = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 1024);
-        String fallback = "http://localhost:" + http.getAddress().getPort();
         AssessmentCache assessments = new AssessmentCache(engine, config.cache());
-        SessionPages sessions = new SessionPages(assessments, pages, new Addresses(config.baseUrl(), fallback));
+        SessionPages sessions = new SessionPages(assessments, pages, new Addresses(config.baseUrl()));
         Api api = new Api(assessments);
         this.articles = new Articles(engine, pages);
         routes.put("/", r -> Response.redirect("/triage"));
@@ -68,10 +99,36 @@ public final class Server implements AutoCloseable {
         routes.put("/api/causes", api::causes);
         routes.put("/health", api::health);
         sessions.triage(new Request("/triage", "error-code=0x904&extended-code=0x7", null));
-        this.pool = Executors.newFixedThreadPool(config.threads());
-        http.setExecutor(pool);
-        http.createContext("/", this::exchange);
-        http.start();
+
+        // workers for the handlers, plus Jetty's acceptor and selector threads
+        QueuedThreadPool threads = new QueuedThreadPool(config.threads() + 2, Math.min(config.threads() + 2, 4));
+        threads.setName("rdp-triage");
+        threads.setReservedThreads(0);
+        this.http = new org.eclipse.jetty.server.Server(threads);
+        HttpConfiguration hc = new HttpConfiguration();
+        hc.setSendServerVersion(false);
+        hc.setSendDateHeader(false);
+        hc.setRequestHeaderSize(MAX_HEADER_BYTES);
+        hc.setMinRequestDataRate(MIN_BODY_RATE);
+        hc.setDelayDispatchUntilContent(true);
+        this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(hc));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setAcceptQueueSize(1024);
+        http.addConnector(connector);
+        http.addBean(new ConnectionLimit(MAX_CONNECTIONS, connector));
+        http.setErrorHandler(new Errors());
+        http.setHandler(new Routes());
+        try {
+            http.start();
+        } catch (Exception e) {
+            close();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String why = cause instanceof java.nio.channels.UnresolvedAddressException ? "no such address"
+                    : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new IOException("cannot listen on " + config.bind() + ":" + config.port() + " (" + why + ")", e);
+        }
         this.warm = new Thread(this::warmUp, "warm-up");
         warm.setDaemon(true);
         warm.start();
@@ -93,7 +150,7 @@ public final class Server implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Waits until every kind of page has been rendered once. */
@@ -103,12 +160,11 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        pool.shutdownNow();
         try {
-            pool.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.setStopTimeout(2_000);
+            http.stop();
+        } catch (Exception e) {
+            System.err.println("rdp-triage: the server did not stop cleanly: " + e);
         }
     }
 
@@ -148,31 +204,84 @@ public final class Server implements AutoCloseable {
         return new Response(200, Assets.contentType(name), body, null, true);
     }
 
-    private void exchange(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getPath();
-            Request r = new Request(path, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders().getFirst("Host"));
+    /** Every request with a well-formed request line and headers comes here, on a worker thread. */
+    private final class Routes extends Handler.Abstract {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request req, org.eclipse.jetty.server.Response res, Callback callback) {
+            String method = req.getMethod();
+            HttpURI uri = req.getHttpURI();
+            Request r = new Request(uri.getDecodedPath(), uri.getQuery(), req.getHeaders().get(HttpHeader.HOST));
+            boolean head = "HEAD".equals(method);
+            if ("POST".equals(method) && POSTED.contains(r.path())) {
+                if (req.getLength() > MAX_BODY) {
+                    res.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    send(res, callback, respond(new Request(r.path(), r.rawQuery(), r.host(), null, true)), false);
+                    return true;
+                }
+                // the body arrives without holding this thread; the handler runs once it is all in
+                Content.Source.asByteArrayAsync(req, MAX_BODY + 1).whenComplete((bytes, failure) -> {
+                    if (failure != null) {
+                        callback.failed(failure);
+                        return;
+                    }
+                    boolean over = bytes.length > MAX_BODY;
+                    Request posted = new Request(r.path(), r.rawQuery(), r.host(), over ? null : new String(bytes, StandardCharsets.UTF_8), over);
+                    send(res, callback, respond(posted), false);
+                });
+                return true;
+            }
             Response response;
-            if ("POST".equals(method) && POSTED.contains(path)) {
-                byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
-                boolean over = body.length > MAX_BODY;
-                r = new Request(path, r.rawQuery(), r.host(), over ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8), over);
-                response = handle(r);
-            } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                boolean posted = POSTED.contains(path);
-                ex.getResponseHeaders().set("Allow", posted ? "GET, HEAD, POST" : "GET, HEAD");
+            if (!"GET".equals(method) && !head) {
+                boolean posted = POSTED.contains(r.path());
+                res.getHeaders().put(HttpHeader.ALLOW, posted ? "GET, HEAD, POST" : "GET, HEAD");
                 response = error(r, new HttpError(405, "Method not allowed", posted
                         ? "Only GET, HEAD and POST (a pasted ticket) are served here."
                         : "Only GET and HEAD are served here; the session lives in the address."));
             } else {
-                response = handle(r);
+                response = respond(r);
             }
-            send(ex, response, "HEAD".equals(method));
+            send(res, callback, response, head);
+            return true;
         }
     }
 
-    private Response handle(Request r) {
+    /**
+     * Jetty's own refusals (a malformed address such as {@code %zz}, headers over the limit, a bad
+     * request line) get the same headers and the same page as the application's errors.
+     */
+    private final class Errors extends ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request req, org.eclipse.jetty.server.Response res, Callback callback) {
+            int status = res.getStatus() >= 400 ? res.getStatus() : HttpStatus.BAD_REQUEST_400;
+            String path = req.getHttpURI() == null || req.getHttpURI().getPath() == null ? "/" : req.getHttpURI().getPath();
+            Response page = error(new Request(path.startsWith("/api/") ? "/api/" : "/", null, null), refusal(status));
+            send(res, callback, page, "HEAD".equals(req.getMethod()));
+            return true;
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            SECURITY_HEADERS.forEach(fields::put);
+            fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            fields.put(HttpHeader.CACHE_CONTROL, "no-cache");
+            return ByteBuffer.wrap((status + " " + refusal(status).getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static HttpError refusal(int status) {
+        return switch (status) {
+            case 431 -> new HttpError(431, "Request headers too large", "The request line and headers together may be at most "
+                    + MAX_HEADER_BYTES / 1024 + " KB.");
+            case 413 -> new HttpError(413, "Request too large", "A request may carry at most " + MAX_BODY / 1024 + " KB.");
+            case 414 -> new HttpError(414, "Address too long", "This address is longer than the server accepts.");
+            case 408 -> new HttpError(408, "Request timeout", "The request did not arrive in time.");
+            case 400 -> new HttpError(400, "Bad request", "The address or the request is malformed: check for a stray %, \\ or < "
+                    + "in the address. Each % must be followed by two hexadecimal digits.");
+            default -> new HttpError(status, HttpStatus.getMessage(status), "The server could not take this request.");
+        };
+    }
+
+    private Response respond(Request r) {
         try {
             return route(r);
         } catch (HttpError e) {
@@ -197,26 +306,16 @@ public final class Server implements AutoCloseable {
                 "links", links, "brand", links.start(), "text", Prose.INSTANCE, "description", e.heading)));
     }
 
-    private static void send(HttpExchange ex, Response r, boolean headOnly) throws IOException {
-        var h = ex.getResponseHeaders();
-        h.set("Content-Type", r.contentType());
-        h.set("Content-Security-Policy", CSP);
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("X-Frame-Options", "DENY");
-        h.set("Cache-Control", r.cacheable() ? "public, max-age=3600" : "no-cache");
+    private static void send(org.eclipse.jetty.server.Response res, Callback callback, Response r, boolean headOnly) {
+        res.setStatus(r.status());
+        HttpFields.Mutable h = res.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, r.contentType());
+        SECURITY_HEADERS.forEach(h::put);
+        h.put(HttpHeader.CACHE_CONTROL, r.cacheable() ? "public, max-age=3600" : "no-cache");
         if (r.location() != null) {
-            h.set("Location", r.location());
+            h.put(HttpHeader.LOCATION, r.location());
         }
-        if (headOnly) {
-            ex.sendResponseHeaders(r.status(), -1);
-            return;
-        }
-        ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-        if (r.body().length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(r.body());
-            }
-        }
+        h.put(HttpHeader.CONTENT_LENGTH, r.body().length);
+        res.write(true, headOnly || r.body().length == 0 ? null : ByteBuffer.wrap(r.body()), callback);
     }
 }
