@@ -57,4 +57,12 @@ public final class Main {
         }
         return INTERNAL;
     }
+
+    /** An option whose address ends up as a link (--base-url, --qa-url): only http(s), else exit 2 naming it. */
+    static void requireWebAddress(String option, String url) {
+        String wrong = url == null ? null : rdptriage.knowledge.WebAddress.problem(url);
+        if (wrong != null) {
+            throw new BadInput(option + " " + wrong);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package rdptriage.cli;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -62,12 +61,13 @@ final class ServeCommand implements Callable<Integer> {
         if (cache < 0) {
             throw new BadInput("--cache " + cache + ": expected 0 or more");
         }
+        Main.requireWebAddress("--base-url", baseUrl);
         Server server;
         try {
             server = Server.start(engineOptions.engine(), pages.join(), new Server.Config(bind, port, workers, baseUrl, cache));
-        } catch (BindException e) {
-            throw new BadInput("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-                    + "); another program may be using the port: choose another with --port");
+        } catch (IOException e) {
+            throw new BadInput(e.getMessage() + "; another program may be using the port (choose another with --port), "
+                    + "or --bind names no address of this machine (expected e.g. 127.0.0.1 or 0.0.0.0)");
         }
         if (exitWhenReady) {
             server.awaitWarmUp();

@@ -34,6 +34,7 @@ final class SiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Main.requireWebAddress("--qa-url", qaUrl);
         long start = System.nanoTime();
         // Thymeleaf loads on its own thread while the knowledge is read and the rules load
         Background<Pages> pages = Background.start("warm-pages", Site::warmPages);

@@ -62,6 +62,7 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Main.requireWebAddress("--base-url", baseUrl);
         if ("-".equals(ticketFile) && "-".equals(answersFile)) {
             throw new BadInput("--ticket - and --answers - both read standard input; give one of them as a file");
         }

@@ -34,8 +34,13 @@ final class KnowledgeReader {
     void read(KnowledgeBase.Root root) {
         for (Path p : Folders.list(root.path().resolve("sources"), ".yaml")) {
             String file = root.display(p);
-            parse(file, Folders.read(p), Source[].class, 1).ifPresent(list -> {
+            String text = Folders.read(p);
+            parse(file, text, Source[].class, 1).ifPresent(list -> {
                 for (Source s : list) {
+                    String wrong = WebAddress.problem(s.url());
+                    if (wrong != null) {
+                        problems.add(new Problem(file, Text.lineOf(text, "key: " + s.key()), "source '" + s.key() + "': url " + wrong));
+                    }
                     put(sources, s.key(), s, file, "source", "key: " + s.key());
                 }
             });

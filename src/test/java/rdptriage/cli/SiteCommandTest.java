@@ -85,4 +85,30 @@ class SiteCommandTest {
         assertTrue(r.err().contains("holds other files; expected a new or empty folder"), r.err());
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
     }
+
+    @Test
+    void aQaUrlThatIsNotHttpIsRefusedAndNothingIsWritten() throws IOException {
+        Path out = dir.resolve("site");
+        for (String bad : List.of("javascript:alert(1)//", "data:text/html,x", "//evil.example/", "https://ex ample.org/")) {
+            Cli.Result r = Cli.run("site", "--out", out.toString(), "--qa-url", bad);
+            assertEquals(Main.BAD_INPUT, r.exit(), bad);
+            assertTrue(r.err().contains("--qa-url '"), r.err());
+            assertFalse(Files.exists(out), "nothing written for " + bad);
+        }
+        Cli.Result triage = Cli.run("triage", "--answer", "error-code=0x904", "--format", "markdown", "--base-url", "javascript:alert(1)");
+        assertEquals(Main.BAD_INPUT, triage.exit());
+        assertTrue(triage.err().contains("--base-url 'javascript:alert(1)' is not an http:// or https:// address"), triage.err());
+    }
+
+    @Test
+    void everySitePageCarriesAContentSecurityPolicy() throws IOException {
+        Path out = dir.resolve("site");
+        assertEquals(0, Cli.run("site", "--out", out.toString(), "--qa-url", "https://rdp.example.org/").exit());
+        try (var pages = Files.walk(out)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                assertTrue(Files.readString(page).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"),
+                        out.relativize(page).toString());
+            }
+        }
+    }
 }

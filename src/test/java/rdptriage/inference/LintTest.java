@@ -347,6 +347,29 @@ class LintTest {
     }
 
     @Test
+    void aSourceWhoseAddressIsNotHttpIsCaught() throws IOException {
+        Files.createDirectories(dir.resolve("kb/sources"));
+        Files.writeString(dir.resolve("kb/sources/help-desk.yaml"), """
+                - key: HD1
+                  title: Our wiki
+                  url: https://wiki.example.org/rdp
+                  strength: secondary
+                - key: HD2
+                  title: A page that runs script when its link is clicked
+                  url: javascript:alert(document.domain)
+                  strength: secondary
+                - key: HD3
+                  title: A relative address
+                  url: /wiki/rdp
+                  strength: secondary
+                """);
+        List<Problem> problems = lint(CAUSE, RULE).stream().filter(p -> p.file().equals("kb/sources/help-desk.yaml")).toList();
+        assertEquals(2, problems.size(), problems.toString());
+        found(problems.get(0), "kb/sources/help-desk.yaml", 5, "source 'HD2': url 'javascript:alert(document.domain)' is not an http:// or https:// address");
+        found(problems.get(1), "kb/sources/help-desk.yaml", 9, "source 'HD3': url '/wiki/rdp' is not an http:// or https:// address");
+    }
+
+    @Test
     void aQuestionAskedWithAnUnknownQuestionIsCaught() throws IOException {
         Path questions = dir.resolve("kb/questions");
         Files.createDirectories(questions);
