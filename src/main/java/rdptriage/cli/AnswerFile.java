@@ -2,11 +2,7 @@ package rdptriage.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,17 +19,7 @@ final class AnswerFile {
     private AnswerFile() {}
 
     static Map<String, String> read(String name, InputStream stdin) {
-        byte[] bytes;
-        try {
-            bytes = "-".equals(name) ? stdin.readNBytes(MAX_BYTES + 1) : readFile(Path.of(name));
-        } catch (NoSuchFileException e) {
-            throw new BadInput("answers file " + name + ": no such file");
-        } catch (IOException e) {
-            throw new BadInput("answers file " + name + ": cannot read it (" + e.getMessage() + ")");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new BadInput("answers file " + name + ": larger than " + MAX_BYTES + " bytes; expected one small JSON object");
-        }
+        byte[] bytes = InputFiles.read("answers file", name, stdin, MAX_BYTES, "expected one small JSON object");
         return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), "answers file " + name);
     }
 
@@ -43,19 +29,8 @@ final class AnswerFile {
         try {
             node = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BadInput(what + ": not valid JSON" + at + " (" + e.getOriginalMessage() + ")");
+            throw new BadInput(what + ": not valid JSON" + Json.whyNotJson(e));
         }
         return Json.answers(node, what);
-    }
-
-    private static byte[] readFile(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new BadInput("answers file " + path + ": is a folder; expected a JSON file");
-        }
-        if (Files.size(path) > MAX_BYTES) {
-            return new byte[MAX_BYTES + 1];
-        }
-        return Files.readAllBytes(path);
     }
 }

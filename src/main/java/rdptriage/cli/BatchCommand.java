@@ -2,14 +2,15 @@ package rdptriage.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ import rdptriage.render.Json;
                 "Blank lines are skipped. Exit status 2 when any line was rejected, 0 when all were answered."})
 final class BatchCommand implements Callable<Integer> {
 
-    /** One line: a 64 KB ticket, escaped as JSON, and its answers. */
-    static final int MAX_LINE = 4 * rdptriage.inference.Ticket.MAX_CHARS;
+    /** One line: a 64 KB ticket as JSON (3 bytes a character in UTF-8, or an escape), and its answers. */
+    static final int MAX_LINE_BYTES = 4 * rdptriage.inference.Ticket.MAX_CHARS;
     private static final int CHUNK = 256;
 
     @Spec
@@ -53,81 +54,107 @@ final class BatchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines file; standard input when absent.")
     Path file;
 
-    /** One input line; {@code tooLong} when it passed MAX_LINE and only its start was kept. */
-    private record Line(int number, String text, boolean tooLong) {}
+    /** One input line, or why it could not be read (too long, not UTF-8). */
+    private record Line(int number, String text, String problem) {}
 
-    /** One output line, and whether it reports a rejected ticket. */
-    private record Result(String json, boolean error) {}
+    /** One output line, whether it reports a rejected ticket, and whether the fault was ours. */
+    private record Result(String json, boolean error, boolean internal) {
+        Result(String json) {
+            this(json, false, false);
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         Engine engine = engineOptions.engine();
         PrintWriter out = spec.commandLine().getOut();
-        boolean anyError = false;
-        try (BufferedReader in = new BufferedReader(open(), 1 << 16)) {
+        Outcome outcome = new Outcome();
+        try (InputStream in = new BufferedInputStream(InputFiles.open("batch file", file == null ? "-" : file.toString(), System.in), 1 << 16)) {
             List<Line> chunk = new ArrayList<>(CHUNK);
             int number = 0;
             for (Line line; (line = readLine(in, number + 1)) != null; ) {
                 number++;
-                if (line.tooLong() || !line.text().isBlank()) {
+                if (line.problem() != null || !line.text().isBlank()) {
                     chunk.add(line);
                 }
-                if (chunk.size() == CHUNK) {
-                    anyError |= flush(engine, chunk, out);
+                if (chunk.size() == CHUNK && !flush(engine, chunk, out, outcome)) {
+                    break;
                 }
             }
-            anyError |= flush(engine, chunk, out);
+            flush(engine, chunk, out, outcome);
+        } catch (IOException e) {
+            // what was answered is written; the rest of the input could not be read
+            spec.commandLine().getErr().println("rdp-triage: batch: reading stopped after " + outcome.written + " results (" + e.getMessage() + ")");
+            return Main.BAD_INPUT;
         }
-        return anyError ? Main.BAD_INPUT : Main.OK;
+        if (outcome.closed) {
+            spec.commandLine().getErr().println("rdp-triage: batch: the output was closed after " + outcome.written + " results; stopped reading");
+        }
+        return outcome.internal ? Main.INTERNAL : outcome.rejected ? Main.BAD_INPUT : Main.OK;
     }
 
-    private Reader open() throws IOException {
-        if (file == null) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInput("batch file " + file + ": no such file");
-        }
+    /** What the lines so far came to. */
+    private static final class Outcome {
+        int written;
+        boolean rejected;
+        boolean internal;
+        boolean closed;
     }
 
-    /** Reads a line, but never holds more than MAX_LINE characters of it; longer lines come back marked. */
-    private static Line readLine(BufferedReader in, int number) throws IOException {
-        StringBuilder b = new StringBuilder();
+    /**
+     * Reads a line as bytes, never more than MAX_LINE_BYTES of it, and decodes it alone: a line
+     * that is too long or not UTF-8 comes back with its problem, and the lines around it are read
+     * as usual.
+     */
+    private static Line readLine(InputStream in, int number) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         boolean over = false;
         while ((c = in.read()) != -1 && c != '\n') {
-            if (b.length() < MAX_LINE) {
-                b.append((char) c);
+            if (b.size() < MAX_LINE_BYTES) {
+                b.write(c);
             } else {
                 over = true;
             }
         }
-        if (c == -1 && b.isEmpty()) {
+        if (c == -1 && b.size() == 0) {
             return null;
         }
-        return new Line(number, b.toString(), over);
+        if (over) {
+            return new Line(number, "", "line longer than " + MAX_LINE_BYTES + " bytes; expected one ticket per line");
+        }
+        try {
+            return new Line(number, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b.toByteArray())).toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Line(number, "", "the line is not valid UTF-8; expected JSON text in UTF-8");
+        }
     }
 
-    private static boolean flush(Engine engine, List<Line> chunk, PrintWriter out) {
+    /** Answers a chunk in parallel and writes it in order; false once the output is closed. */
+    private static boolean flush(Engine engine, List<Line> chunk, PrintWriter out, Outcome outcome) {
         Result[] results = new Result[chunk.size()];
         IntStream.range(0, chunk.size()).parallel().forEach(i -> results[i] = answer(engine, chunk.get(i)));
-        boolean anyError = false;
+        chunk.clear();
         for (Result r : results) {
             out.println(r.json());
-            anyError |= r.error();
+            outcome.rejected |= r.error() && !r.internal();
+            outcome.internal |= r.internal();
         }
-        out.flush();
-        chunk.clear();
-        return anyError;
+        // PrintWriter keeps an IOException to itself: a closed pipe shows here, and ends the reading
+        if (out.checkError()) {
+            outcome.closed = true;
+            return false;
+        }
+        outcome.written += results.length;
+        return true;
     }
 
     private static Result answer(Engine engine, Line line) {
         JsonNode id = null;
         try {
-            if (line.tooLong()) {
-                throw new BadInput("line longer than " + MAX_LINE + " characters; expected one ticket per line");
+            if (line.problem() != null) {
+                throw new BadInput(line.problem());
             }
             JsonNode ticket = parse(line.text());
             id = ticket.get("id");
@@ -149,14 +176,22 @@ final class BatchCommand implements Callable<Integer> {
             Map<String, Object> ok = new LinkedHashMap<>();
             ok.put("id", id);
             ok.put("result", Json.assessment(engine.assess(reading.answers()).forHost(target), reading));
-            return new Result(Json.write(ok), false);
+            return new Result(Json.write(ok));
         } catch (BadInput e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("id", id);
-            error.put("line", line.number());
-            error.put("error", e.getMessage());
-            return new Result(Json.write(error), true);
+            return rejected(id, line, e.getMessage(), false);
+        } catch (RuntimeException e) {
+            // a fault of ours on one line: reported on that line and in the exit status, the others still answered
+            System.err.println("rdp-triage: batch: internal error on line " + line.number() + ": " + e);
+            return rejected(id, line, "internal error (" + e.getClass().getSimpleName() + "); the line was not answered", true);
         }
+    }
+
+    private static Result rejected(JsonNode id, Line line, String message, boolean internal) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("id", id);
+        error.put("line", line.number());
+        error.put("error", message);
+        return new Result(Json.write(error), true, internal);
     }
 
     private static JsonNode parse(String text) {
@@ -167,7 +202,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new BadInput("not valid JSON at column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+            throw new BadInput("not valid JSON" + Json.whyNotJson(e));
         }
     }
 }

@@ -1,13 +1,9 @@
 package rdptriage.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Ticket;
 
@@ -24,31 +20,13 @@ final class TicketFile {
     private TicketFile() {}
 
     static String read(String name, InputStream stdin) {
-        byte[] bytes;
-        try (InputStream in = "-".equals(name) ? null : open(name)) {
-            bytes = (in == null ? stdin : in).readNBytes(MAX_BYTES + 1);
-        } catch (NoSuchFileException e) {
-            throw new BadInput("ticket file " + name + ": no such file");
-        } catch (IOException e) {
-            throw new BadInput("ticket file " + name + ": cannot read it (" + e.getMessage() + ")");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new BadInput("ticket file " + name + ": larger than " + MAX_BYTES + " bytes; at most " + Ticket.MAX_CHARS
-                    + " characters (64 KB) are read: give the error dialog, the ticket and the relevant lines of the log");
-        }
+        byte[] bytes = InputFiles.read("ticket file", name, stdin, MAX_BYTES, "at most " + Ticket.MAX_CHARS
+                + " characters (64 KB) are read: give the error dialog, the ticket and the relevant lines of the log");
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new BadInput("ticket file " + name + ": cannot be read as text (" + e.getMessage() + ")");
         }
-    }
-
-    private static InputStream open(String name) throws IOException {
-        Path p = Path.of(name);
-        if (Files.isDirectory(p)) {
-            throw new BadInput("ticket file " + name + ": is a folder; expected a text file");
-        }
-        return Files.newInputStream(p);
     }
 }

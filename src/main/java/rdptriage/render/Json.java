@@ -104,6 +104,19 @@ public final class Json {
         return m;
     }
 
+    /**
+     * Where and why a text is not valid JSON, for a message to the person who sent it: " at line 3,
+     * column 7 (Unexpected character ...)", or the nesting limit in plain words.
+     */
+    public static String whyNotJson(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return " (nested deeper than " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
+                    + " levels, or a number or text over Jackson's limits)";
+        }
+        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return at + " (" + e.getOriginalMessage() + ")";
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -79,8 +79,7 @@ final class Api {
             JsonNode h = body.get(Assessment.HOST);
             host = Host.parse(h == null || h.isNull() ? null : h.asText());
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return problems(List.of("the body is not valid JSON" + at + "; expected {\"ticket\": \"...\", \"answers\": {...}}"), Map.of());
+            return problems(List.of("the body is not valid JSON" + Json.whyNotJson(e) + "; expected {\"ticket\": \"...\", \"answers\": {...}}"), Map.of());
         } catch (BadInput e) {
             return problems(List.of(e.getMessage()), Map.of());
         }

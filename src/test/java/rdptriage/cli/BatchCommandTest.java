@@ -111,4 +111,86 @@ class BatchCommandTest {
         Cli.Result triage = Cli.run("triage", "--answer", "recent-change=host-renamed,network-change", "--format", "json");
         assertEquals(Json.MAPPER.readTree(triage.out()), result);
     }
+
+    @Test
+    void aLineThatIsNotUtf8OrNestedTooDeepIsRejectedAloneFromAFileAsFromInput() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 600; i++) {
+            if (i == 100) {
+                bytes.writeBytes("{\"id\": \"bad\", \"answers\": {\"error-code\": \"0x9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.write(0xff);
+                bytes.writeBytes("04\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (i == 300) {
+                bytes.writeBytes(("{\"id\": \"deep\", \"answers\": " + "[".repeat(1001) + "]".repeat(1001) + "}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                bytes.writeBytes(("{\"id\": " + i + ", \"answers\": {\"error-code\": \"0x904\"}}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Path file = dir.resolve("mixed.jsonl");
+        Files.write(file, bytes.toByteArray());
+        Cli.Result fromFile = Cli.run("batch", file.toString());
+        Cli.Result fromInput = Cli.runWithBytes(bytes.toByteArray(), "batch");
+        for (Cli.Result r : List.of(fromFile, fromInput)) {
+            assertEquals(2, r.exit(), r.err());
+            List<JsonNode> out = lines(r.out());
+            assertEquals(600, out.size(), "every line has its answer");
+            assertEquals(598, out.stream().filter(n -> n.has("result")).count());
+            assertEquals(101, out.get(100).get("line").asInt());
+            assertTrue(out.get(100).get("error").asText().contains("not valid UTF-8"), out.get(100).toString());
+            assertTrue(out.get(300).get("error").asText().contains("nested deeper than"), out.get(300).toString());
+            assertTrue(r.err().isEmpty() || !r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsNamedWithExitTwo() {
+        Cli.Result folder = Cli.run("batch", dir.toString());
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("is a folder; expected a file"), folder.err());
+        Cli.Result missing = Cli.run("batch", dir.resolve("nope.jsonl").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    @Test
+    void aClosedOutputStopsTheReadingCleanly() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            in.append("{\"id\": ").append(i).append(", \"answers\": {\"error-code\": \"0x904\"}}\n");
+        }
+        byte[] input = in.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        java.io.InputStream counting = new java.io.ByteArrayInputStream(input) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                read.addAndGet(Math.max(n, 0));
+                return n;
+            }
+        };
+        // like `batch | head -c 100`: the reader goes away after 100 bytes
+        java.io.OutputStream closing = new java.io.OutputStream() {
+            int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) {
+                    throw new java.io.IOException("Broken pipe");
+                }
+            }
+        };
+        java.io.InputStream saved = System.in;
+        System.setIn(counting);
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit;
+        try {
+            exit = Main.run(new String[] {"batch"}, new java.io.PrintWriter(closing), new java.io.PrintWriter(err, true));
+        } finally {
+            System.setIn(saved);
+        }
+        assertEquals(0, exit, err.toString());
+        assertTrue(err.toString().contains("the output was closed"), err.toString());
+        assertTrue(read.get() < input.length / 10, "stopped reading after " + read.get() + " of " + input.length + " bytes");
+    }
 }

@@ -17,9 +17,13 @@ final class Cli {
         return runWithInput("", args);
     }
 
-    static synchronized Result runWithInput(String input, String... args) {
+    static Result runWithInput(String input, String... args) {
+        return runWithBytes(input.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static synchronized Result runWithBytes(byte[] input, String... args) {
         InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(input));
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

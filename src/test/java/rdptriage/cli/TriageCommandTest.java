@@ -238,4 +238,14 @@ class TriageCommandTest {
         assertEquals(2, both.exit());
         assertTrue(both.err().contains("both read standard input"), both.err());
     }
+
+    @Test
+    void anEndlessDeviceAsAnswersOrTicketIsRefusedAtTheLimit() {
+        Cli.Result answers = Cli.run("triage", "--answers", "/dev/zero");
+        assertEquals(2, answers.exit(), answers.err());
+        assertTrue(answers.err().contains("answers file /dev/zero: larger than"), answers.err());
+        Cli.Result ticket = Cli.run("triage", "--ticket", "/dev/zero");
+        assertEquals(2, ticket.exit(), ticket.err());
+        assertTrue(ticket.err().contains("ticket file /dev/zero: larger than"), ticket.err());
+    }
 }
