@@ -31,6 +31,7 @@ public final class Engine {
 
     private final Model model;
     private final KieSessionsPool pool;
+    private final RuleGuard guard = new RuleGuard();
     private final Likelihood likelihood;
     private final java.util.Set<String> dialogRules;
 
@@ -134,7 +135,7 @@ public final class Engine {
 
     /** An evaluation on a pooled session with no answer yet, to read or try answers on; the caller closes it. */
     Evaluation evaluation() {
-        return new Evaluation(pool.newKieSession(), model.kb(), model.index(), dialogRules);
+        return new Evaluation(pool.newKieSession(), model.kb(), model.index(), dialogRules, guard);
     }
 
     Model model() {

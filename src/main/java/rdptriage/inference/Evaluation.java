@@ -27,6 +27,7 @@ import rdptriage.knowledge.Question;
 final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
 
     private final KieSession session;
+    private final RuleGuard guard;
     private final KnowledgeBase kb;
     private final Map<String, Integer> causeIndex;
     private final List<FactHandle> trial = new ArrayList<>(2);
@@ -43,8 +44,9 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     /** The rule names whose evidence is one observation per cause: the error dialog's rules. */
     private final Set<String> dialogRules;
 
-    Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex, Set<String> dialogRules) {
+    Evaluation(KieSession session, KnowledgeBase kb, Map<String, Integer> causeIndex, Set<String> dialogRules, RuleGuard guard) {
         this.session = session;
+        this.guard = guard;
         this.dialogRules = dialogRules;
         this.kb = kb;
         this.causeIndex = causeIndex;
@@ -112,7 +114,7 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     /** Inserts one more answer and fires the rules. */
     void add(String question, String value) {
         insertAnswer(question, value, null);
-        session.fireAllRules();
+        guard.fire(session);
     }
 
     /** The evidence that counts now: each rule's strongest conclusion per cause. */
@@ -141,7 +143,7 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
      */
     double[] tryAnswer(String question, String value) {
         insertAnswer(question, value, trial);
-        session.fireAllRules();
+        guard.fire(session);
         double[] w = weights();
         trial.forEach(session::delete);
         trial.clear();
@@ -155,7 +157,7 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     Map<String, List<String>> tryRules(String question, String value) {
         java.util.Set<String> before = new java.util.HashSet<>(byRule.keySet());
         insertAnswer(question, value, trial);
-        session.fireAllRules();
+        guard.fire(session);
         Map<String, List<String>> rules = new java.util.TreeMap<>();
         for (String key : byRule.keySet()) {
             if (!before.contains(key)) {
@@ -165,7 +167,7 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         }
         trial.forEach(session::delete);
         trial.clear();
-        session.fireAllRules();
+        guard.fire(session);
         rules.values().forEach(java.util.Collections::sort);
         return rules;
     }

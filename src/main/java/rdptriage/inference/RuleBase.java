@@ -70,8 +70,16 @@ public final class RuleBase {
         return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models), read("rules", Folders.builtIn("rules")));
     }
 
-    /** Compiles DRL at run time; throws listing every error with its file and line. */
+    /**
+     * Compiles DRL at run time; throws listing every error with its file and line. Nothing is built
+     * from a file that could reach outside the rules ({@link RuleSafety}): it is refused first.
+     */
     public static RuleBase compile(List<Drl> files) {
+        List<Problem> unsafe = new ArrayList<>();
+        files.forEach(drl -> unsafe.addAll(RuleSafety.check(drl)));
+        if (!unsafe.isEmpty()) {
+            throw new KnowledgeException(unsafe);
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Drl drl : files) {
             builder.add(ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8))

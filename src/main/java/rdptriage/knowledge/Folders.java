@@ -54,12 +54,43 @@ public final class Folders {
         }
     }
 
+    /** A knowledge or rule file is text of a few tens of KB; this is far above any, and far below harm. */
+    static final long MAX_FILE_BYTES = 4L << 20;
+
+    /**
+     * A knowledge or rule file as text. One larger than {@link #MAX_FILE_BYTES} (checked before and
+     * while reading, so a file that grows or a device is never read whole) or not valid UTF-8 is
+     * refused with its name, as any other problem of the knowledge.
+     */
     public static String read(Path file) {
-        try {
-            return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw problem(file, "cannot read it (" + e.getMessage() + ")");
         }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw problem(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MB; a knowledge or rule file is a few tens of KB");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return failUtf8(file, bytes);
+        }
+    }
+
+    private static String failUtf8(Path file, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int bad = text.indexOf('\uFFFD');
+        int line = bad < 0 ? 0 : (int) text.substring(0, bad).chars().filter(c -> c == '\n').count() + 1;
+        throw new KnowledgeException(java.util.List.of(new Problem(file.toString(), line,
+                "not valid UTF-8; save the file as UTF-8 (a knowledge file written in another encoding shows its accents wrongly)")));
+    }
+
+    private static KnowledgeException problem(Path file, String message) {
+        return new KnowledgeException(java.util.List.of(new Problem(file.toString(), 0, message)));
     }
 
     /** The name to show for a file: the label of its root folder, then its path inside that folder. */

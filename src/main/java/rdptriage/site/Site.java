@@ -179,9 +179,13 @@ public final class Site {
             Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
             delete(old);
             return files.size();
-        } catch (IOException e) {
-            delete(fresh);
-            throw new UncheckedIOException("cannot write the site to " + target + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                delete(fresh);
+            } catch (UncheckedIOException ignored) {
+                // nothing of the new site could be written there either
+            }
+            throw new BadInput("--out " + target + ": cannot write there (" + why(e) + "); expected a folder you can write to");
         }
     }
 
@@ -200,8 +204,20 @@ public final class Site {
                         + "command wrote before (it has a " + MARKER + " file)");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + target + ": " + e.getMessage(), e);
+            throw new BadInput("--out " + target + ": cannot read it (" + why(e) + "); expected a folder you can write to");
         }
+    }
+
+    /** An I/O failure in a person's words: the file and the system's reason, without the exception's class. */
+    private static String why(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        if (t instanceof java.nio.file.FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : t instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : t instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : t.getClass().getSimpleName();
+            return f.getFile() + ": " + reason;
+        }
+        return t.getMessage();
     }
 
     private static void delete(Path dir) {
