@@ -23,6 +23,9 @@ public final class Main {
     static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            MemoryBound.serve(args).ifPresent(System::exit);
+        }
         // one buffered UTF-8 writer: batch writes hundreds of megabytes; commands flush where a person waits
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));

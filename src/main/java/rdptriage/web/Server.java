@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -73,10 +78,13 @@ public final class Server implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 64 * 1024;
     /** Open connections at most; beyond it Jetty stops accepting until some close. */
     static final int MAX_CONNECTIONS = 2_000;
+    /** Requests waiting for a worker at most; more are answered 503 at once. */
+    static final int MAX_QUEUED = 1_000;
     /** A request body that arrives slower than this (bytes/s) is abandoned. */
     static final long MIN_BODY_RATE = 1_024;
 
     private final org.eclipse.jetty.server.Server http;
+    private final ThreadPoolExecutor workers;
     private final ServerConnector connector;
     private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
     private final Map<String, byte[]> assets = Assets.load();
@@ -101,8 +109,16 @@ public final class Server implements AutoCloseable {
         sessions.triage(new Request("/triage", "error-code=0x904&extended-code=0x7", null));
 
         // workers for the handlers, plus Jetty's acceptor and selector threads
-        QueuedThreadPool threads = new QueuedThreadPool(config.threads() + 2, Math.min(config.threads() + 2, 4));
-        threads.setName("rdp-triage");
+        // pages are made on a fixed pool of workers (one per core measured best); Jetty's own threads
+        // only accept, read and write
+        this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
+                    Thread t = new Thread(r, "rdp-triage-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+        threads.setName("rdp-triage-io");
         threads.setReservedThreads(0);
         this.http = new org.eclipse.jetty.server.Server(threads);
         HttpConfiguration hc = new HttpConfiguration();
@@ -166,6 +182,7 @@ public final class Server implements AutoCloseable {
         } catch (Exception e) {
             System.err.println("rdp-triage: the server did not stop cleanly: " + e);
         }
+        workers.shutdownNow();
     }
 
     private void warmUp() {
@@ -204,21 +221,31 @@ public final class Server implements AutoCloseable {
         return new Response(200, Assets.contentType(name), body, null, true);
     }
 
-    /** Every request with a well-formed request line and headers comes here, on a worker thread. */
-    private final class Routes extends Handler.Abstract {
+    /**
+     * Every request with a well-formed request line and headers comes here, on Jetty's I/O thread.
+     * {@code /health} and the static files are answered at once, so a load balancer's probe never
+     * waits behind question pages; everything else is queued for the workers, and a full queue is
+     * answered 503 at once instead of growing without bound.
+     */
+    private final class Routes extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(org.eclipse.jetty.server.Request req, org.eclipse.jetty.server.Response res, Callback callback) {
             String method = req.getMethod();
             HttpURI uri = req.getHttpURI();
             Request r = new Request(uri.getDecodedPath(), uri.getQuery(), req.getHeaders().get(HttpHeader.HOST));
             boolean head = "HEAD".equals(method);
+            boolean read = head || "GET".equals(method);
+            if (read && (r.path().equals("/health") || r.path().startsWith("/assets/"))) {
+                send(res, callback, respond(r), head);
+                return true;
+            }
             if ("POST".equals(method) && POSTED.contains(r.path())) {
                 if (req.getLength() > MAX_BODY) {
                     res.getHeaders().put(HttpHeader.CONNECTION, "close");
-                    send(res, callback, respond(new Request(r.path(), r.rawQuery(), r.host(), null, true)), false);
+                    work(res, callback, () -> respond(new Request(r.path(), r.rawQuery(), r.host(), null, true)), false);
                     return true;
                 }
-                // the body arrives without holding this thread; the handler runs once it is all in
+                // the body arrives without holding a thread; the page is made once it is all in
                 Content.Source.asByteArrayAsync(req, MAX_BODY + 1).whenComplete((bytes, failure) -> {
                     if (failure != null) {
                         callback.failed(failure);
@@ -226,22 +253,30 @@ public final class Server implements AutoCloseable {
                     }
                     boolean over = bytes.length > MAX_BODY;
                     Request posted = new Request(r.path(), r.rawQuery(), r.host(), over ? null : new String(bytes, StandardCharsets.UTF_8), over);
-                    send(res, callback, respond(posted), false);
+                    work(res, callback, () -> respond(posted), false);
                 });
                 return true;
             }
-            Response response;
-            if (!"GET".equals(method) && !head) {
+            if (!read) {
                 boolean posted = POSTED.contains(r.path());
                 res.getHeaders().put(HttpHeader.ALLOW, posted ? "GET, HEAD, POST" : "GET, HEAD");
-                response = error(r, new HttpError(405, "Method not allowed", posted
+                work(res, callback, () -> error(r, new HttpError(405, "Method not allowed", posted
                         ? "Only GET, HEAD and POST (a pasted ticket) are served here."
-                        : "Only GET and HEAD are served here; the session lives in the address."));
-            } else {
-                response = respond(r);
+                        : "Only GET and HEAD are served here; the session lives in the address.")), false);
+                return true;
             }
-            send(res, callback, response, head);
+            work(res, callback, () -> respond(r), head);
             return true;
+        }
+    }
+
+    /** Makes the page on a worker; with {@link #MAX_QUEUED} requests already waiting, says 503 at once. */
+    private void work(org.eclipse.jetty.server.Response res, Callback callback, Supplier<Response> page, boolean head) {
+        try {
+            workers.execute(() -> send(res, callback, page.get(), head));
+        } catch (RejectedExecutionException e) {
+            res.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            send(res, callback, Response.json(503, "{\"error\": \"busy: " + MAX_QUEUED + " requests are waiting; try again in a second\"}\n"), head);
         }
     }
 
