@@ -55,10 +55,10 @@ final class BatchCommand implements Callable<Integer> {
     Path file;
 
     /** One input line, or why it could not be read (too long, not UTF-8). */
-    private record Line(int number, String text, String problem) {}
+    record Line(int number, String text, String problem) {}
 
     /** One output line, whether it reports a rejected ticket, and whether the fault was ours. */
-    private record Result(String json, boolean error, boolean internal) {
+    record Result(String json, boolean error, boolean internal) {
         Result(String json) {
             this(json, false, false);
         }
@@ -150,7 +150,7 @@ final class BatchCommand implements Callable<Integer> {
         return true;
     }
 
-    private static Result answer(Engine engine, Line line) {
+    static Result answer(Engine engine, Line line) {
         JsonNode id = null;
         try {
             if (line.problem() != null) {

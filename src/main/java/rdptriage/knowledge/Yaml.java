@@ -33,6 +33,12 @@ final class Yaml {
             T value = MAPPER.readValue(yaml, type);
             if (value == null) {
                 problems.add(new Problem(file, firstLine, "is empty; expected a " + describe(type)));
+            } else if (value instanceof Object[] items && java.util.Arrays.asList(items).contains(null)) {
+                // "- " with nothing after it, or a bare value where the list's items are expected (found by fuzzing)
+                int n = java.util.Arrays.asList(items).indexOf(null) + 1;
+                problems.add(new Problem(file, firstLine, "item " + n + " of the list is empty; expected a "
+                        + type.getComponentType().getSimpleName() + " with its fields"));
+                return Optional.empty();
             }
             return Optional.ofNullable(value);
         } catch (JsonProcessingException e) {
