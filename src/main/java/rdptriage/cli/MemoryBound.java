@@ -14,7 +14,7 @@ import java.util.Optional;
  * default heap is a quarter of the machine's memory, and under load the server's heap grew to
  * 1.7 GB of RSS while its live set was 130 MB. A JVM cannot change its own maximum heap, so a
  * {@code java -jar rdp-triage.jar serve} started without one runs the server in a child JVM with
- * the launcher's options (bin/rdp-triage: the parallel collector, {@value #HEAP} of heap and the
+ * the launcher's options (bin/rdp-triage: G1 aiming at 50 ms pauses, {@value #HEAP} of heap and the
  * server's class-data archive) and waits for it; standard streams, signals and the exit status
  * pass through. A heap given on the command line (-Xmx, or any maximum under {@value #LIMIT_MB} MB)
  * is kept as given, and no second JVM starts.
@@ -82,7 +82,7 @@ final class MemoryBound {
             return Optional.empty();
         }
         List<String> own = Arrays.asList(jvmArgs).subList(0, at);
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmx" + HEAP));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xmx" + HEAP));
         Path archive = jar.resolveSibling("rdp-triage-serve.jsa");
         if (Files.isRegularFile(archive) && own.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));

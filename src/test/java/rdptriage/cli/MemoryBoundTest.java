@@ -22,7 +22,7 @@ class MemoryBoundTest {
         String[] serve = {"serve", "--port", "9000"};
         List<String> plain = MemoryBound.childCommand("java", jar, new String[] {"-Dfile.encoding=UTF-8", "-jar", jar.toString(), "serve"}, serve)
                 .orElseThrow();
-        assertEquals(List.of("java", "-XX:+UseParallelGC", "-Xmx256m", "-Dfile.encoding=UTF-8", "-jar", jar.toString(), "serve", "--port", "9000"), plain);
+        assertEquals(List.of("java", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xmx256m", "-Dfile.encoding=UTF-8", "-jar", jar.toString(), "serve", "--port", "9000"), plain);
         Files.createFile(dir.resolve("rdp-triage-serve.jsa"));
         List<String> archived = MemoryBound.childCommand("java", jar, new String[] {"-jar", jar.toString()}, serve).orElseThrow();
         assertTrue(archived.contains("-XX:SharedArchiveFile=" + dir.resolve("rdp-triage-serve.jsa")), archived.toString());
