@@ -30,8 +30,8 @@ final class RuleSafety {
     private static final Pattern CALLS = Pattern.compile("\\.\\s*(getClass|forName|getDeclared\\w*|getMethods?|getFields?"
             + "|getConstructors?|invoke\\w*|newInstance|setAccessible|exec|exit|halt|load|loadLibrary|getRuntime|start|run"
             + "|wait|notify\\w*|getResource\\w*)\\s*\\(");
-    /** Loops: a rule concludes from facts; it never needs to repeat. */
-    private static final Pattern LOOPS = Pattern.compile("\\b(while|for|do)\\b\\s*[({]");
+    /** Loops and functions (which can recurse): a rule concludes from facts; it never needs to repeat. */
+    private static final Pattern LOOPS = Pattern.compile("\\b(while|for|do)\\b\\s*[({]|(?m)^[ \\t]*function\\b");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+|function\\s+)?([\\w.*]+)");
     private static final Pattern ALLOWED_IMPORT = Pattern.compile("rdptriage\\.inference\\.(Answer|Code|Finding|Evidence)");
 
@@ -52,7 +52,7 @@ final class RuleSafety {
         find(drl, body, TYPES, "uses %s, which reaches outside the rules (the process, files, network, threads or reflection)", problems);
         find(drl, body, QUALIFIED, "names a class outside the rules (%s...)", problems);
         find(drl, body, CALLS, "calls %s, which reaches outside the rules", problems);
-        find(drl, body, LOOPS, "has a loop (%s); a rule reads facts and concludes, once per match", problems);
+        find(drl, body, LOOPS, "has a loop or a function (%s); a rule reads facts and concludes, once per match", problems);
         return problems;
     }
 

@@ -74,7 +74,7 @@ class HelpDeskFoldersTest {
                 "while (true) { }",
                 "Object o = \"\".getClass().forName(\"java.lang.Runtime\");",
         };
-        String[] expected = {"uses System", "names a class outside the rules", "has a loop", "calls getClass"};
+        String[] expected = {"uses System", "names a class outside the rules", "has a loop or a function", "calls getClass"};
         for (int i = 0; i < actions.length; i++) {
             // the reason may say System freely: quoted text is not code
             Files.writeString(rules.resolve("extra.drl"), RULE.replace("question == \"tcp-3389-test\", value == \"refused\"",
@@ -86,6 +86,11 @@ class HelpDeskFoldersTest {
             assertFalse(r.err().contains("System says"), "quoted text is not read as code: " + r.err());
         }
         assertFalse(Files.exists(written), "the rule never ran");
+        // a function can recurse without a loop
+        Files.writeString(rules.resolve("extra.drl"), RULE.replace("rule \"extra:", "function int deep(int n) { return deep(n + 1); }\n\nrule \"extra:"));
+        Cli.Result recursive = Cli.run("triage", "--rules", rules.toString(), "--answer", "by-ip=both-fail");
+        assertEquals(2, recursive.exit(), recursive.err());
+        assertTrue(recursive.err().contains("extra.drl:6: has a loop or a function (function)"), recursive.err());
     }
 
     @Test
