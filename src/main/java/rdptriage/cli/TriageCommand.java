@@ -66,6 +66,11 @@ final class TriageCommand implements Callable<Integer> {
         if ("-".equals(ticketFile) && "-".equals(answersFile)) {
             throw new BadInput("--ticket - and --answers - both read standard input; give one of them as a file");
         }
+        if (!interactive && answer.isEmpty() && answersFile == null && ticketFile == null && System.console() == null
+                && pipedInput()) {
+            throw new BadInput("standard input holds text, but it is read only with --interactive (answers typed as the "
+                    + "questions come), --answers - (a JSON object) or --ticket - (a ticket, dialog or log to read answers from)");
+        }
         Map<String, String> raw = new LinkedHashMap<>();
         if (answersFile != null) {
             raw.putAll(AnswerFile.read(answersFile, System.in));
@@ -86,5 +91,14 @@ final class TriageCommand implements Callable<Integer> {
         out.print(Reports.render(engine.knowledge(), engine.assess(answers).forHost(target), reading, format, baseUrl));
         out.flush();
         return Main.OK;
+    }
+
+    /** Whether something is waiting on standard input (a pipe or a redirected file with content). */
+    private static boolean pipedInput() {
+        try {
+            return System.in.available() > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

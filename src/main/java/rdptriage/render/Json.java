@@ -26,9 +26,14 @@ import rdptriage.knowledge.Source;
 /** The JSON contract of DESIGN.md: assessments and the question and cause catalogues, snake_case. */
 public final class Json {
 
-    /** The shared mapper: snake_case names, and nulls kept only where the contract says so. */
+    /**
+     * The shared mapper: snake_case names, and nulls kept only where the contract says so. A key
+     * given twice in one object is an error, as a question given twice is in the address: the
+     * parser would otherwise keep the last silently (issue 13).
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()
             .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
 

@@ -248,4 +248,29 @@ class TriageCommandTest {
         assertEquals(2, ticket.exit(), ticket.err());
         assertTrue(ticket.err().contains("ticket file /dev/zero: larger than"), ticket.err());
     }
+
+    @Test
+    void pipedInputWithoutInteractiveIsRefusedNotIgnored() {
+        Cli.Result r = Cli.runWithInput("error-code=0x904\n", "triage");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("read only with --interactive"), r.err());
+        assertEquals("", r.out());
+        Cli.Result asked = Cli.runWithInput("1\n", "triage", "--interactive");
+        assertEquals(0, asked.exit(), asked.err());
+    }
+
+    @Test
+    void aQuestionGivenTwiceInAnAnswersFileOrABatchLineIsAnError() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("answers", ".json");
+        java.nio.file.Files.writeString(file, "{\"error-code\": \"0x904\", \"error-code\": \"0x204\"}");
+        Cli.Result answers = Cli.run("triage", "--answers", file.toString());
+        assertEquals(2, answers.exit());
+        assertTrue(answers.err().contains("Duplicate field 'error-code'"), answers.err());
+        Cli.Result batch = Cli.runWithInput("{\"id\": 1, \"answers\": {\"error-code\": \"0x904\", \"error-code\": \"0x204\"}}\n", "batch");
+        assertEquals(2, batch.exit());
+        assertTrue(batch.out().contains("Duplicate field 'error-code'"), batch.out());
+        Cli.Result flags = Cli.run("triage", "--answer", "error-code=0x904", "--answer", "error-code=0x204");
+        assertEquals(2, flags.exit());
+        assertTrue(flags.err().contains("question 'error-code' takes one answer, found 2"), flags.err());
+    }
 }
