@@ -27,25 +27,30 @@ import rdptriage.render.TextReport;
 final class Interactive {
 
     private static final String COMMANDS =
-            "Type the number or value of an answer; 'back' undoes the last answer; 'change' lists your answers,"
-                    + " 'change N' revises answer N; 'done' shows the result now; 'help' shows this.";
+            "Type the number or value of an answer, or ID=VALUE to answer any question (e.g. tcp-3389-test=failed);"
+                    + " 'back' undoes the last answer or change; 'change' lists your answers, 'change N' revises answer N;"
+                    + " 'done' shows the result now; 'help' shows this.";
 
     private final Engine engine;
     private final BufferedReader in;
     private final PrintWriter out;
     private final Deque<Answers> history = new ArrayDeque<>();
+    private final int width;
     private Ask forced;
+    /** The answers before a 'change', while its question is open: what 'back' or the new answer starts from. */
+    private Answers beforeChange;
 
-    Interactive(Engine engine, BufferedReader in, PrintWriter out) {
+    Interactive(Engine engine, BufferedReader in, PrintWriter out, int width) {
         this.engine = engine;
         this.in = in;
         this.out = out;
+        this.width = width;
     }
 
     /** Runs the conversation from the given answers and returns the answers it ends with. */
     Answers run(Answers start) {
         Answers answers = start;
-        out.println("rdp-triage: " + COMMANDS);
+        out.print(TextReport.wrap("rdp-triage: " + COMMANDS, "", "  ", width));
         while (true) {
             Assessment a = engine.assess(answers);
             leaders(a);
@@ -58,7 +63,7 @@ final class Interactive {
                 if (a.planReady() != null) {
                     out.println("The plan is ready (" + a.planReady() + "): type 'done' to see it, or answer to go on.");
                 }
-                out.print(TextReport.question(ask));
+                out.print(TextReport.question(ask, width));
             }
             out.print("> ");
             out.flush();
@@ -81,15 +86,25 @@ final class Interactive {
             return null;
         }
         if (word.equals("help") || word.equals("?")) {
-            out.println(COMMANDS);
+            out.print(TextReport.wrap(COMMANDS, "", "  ", width));
             return again(ask, answers);
         }
         if (word.equals("back")) {
+            if (beforeChange != null) {
+                // the change is abandoned: the answer it took away comes back
+                Answers restored = beforeChange;
+                beforeChange = null;
+                return restored;
+            }
             if (history.isEmpty()) {
                 out.println("Nothing to undo yet.");
                 return again(ask, answers);
             }
             return history.pop();
+        }
+        int eq = line.indexOf('=');
+        if (eq > 0 && engine.knowledge().question(line.substring(0, eq).strip()) != null) {
+            return answer(line.substring(0, eq).strip(), line.substring(eq + 1).strip(), ask, answers);
         }
         if (word.startsWith("change")) {
             return change(word.substring("change".length()).strip(), ask, answers);
@@ -104,16 +119,22 @@ final class Interactive {
                     + (ask.multiple() ? " (several separated by commas, e.g. 1,3)" : "") + ". " + COMMANDS);
             return again(ask, answers);
         }
+        return answer(ask.id(), value, ask, answers);
+    }
+
+    /** {@code id} answered {@code value} on top of {@code answers}; one step for 'back' (a change and its new answer are one). */
+    private Answers answer(String id, String value, Ask ask, Answers answers) {
         try {
-            value = engine.answers(Map.of(ask.id(), value)).values().get(ask.id());
+            value = engine.answers(Map.of(id, value)).values().get(id);
         } catch (BadInput e) {
             out.println(e.getMessage());
             return again(ask, answers);
         }
-        history.push(answers);
-        Answers next = answers.with(ask.id(), value);
+        history.push(beforeChange != null ? beforeChange : answers);
+        beforeChange = null;
+        Answers next = answers.with(id, value);
         // a question asked in the same step (the extended code beside the code) comes at once
-        engine.knowledge().askedWith(ask.id()).stream().filter(p -> !next.answered(p.id())).findFirst()
+        engine.knowledge().askedWith(id).stream().filter(p -> !next.answered(p.id())).findFirst()
                 .ifPresent(p -> forced = Ask.of(p, "Asked in the same step as the previous question."));
         return next;
     }
@@ -133,7 +154,7 @@ final class Interactive {
             return again(ask, answers);
         }
         String id = ids.get(n - 1);
-        history.push(answers);
+        beforeChange = beforeChange != null ? beforeChange : answers;
         forced = Ask.of(engine.knowledge().question(id), "You asked to change this answer (it was "
                 + answers.values().get(id) + ").");
         return answers.without(id);
@@ -173,7 +194,7 @@ final class Interactive {
                     .append(i < 2 ? ";" : "");
         }
         out.println();
-        out.println(b);
+        out.print(TextReport.wrap(b.toString(), "", "  ", width));
     }
 
     private static int number(String s) {

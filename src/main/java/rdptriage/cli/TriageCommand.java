@@ -86,9 +86,15 @@ final class TriageCommand implements Callable<Integer> {
                 && format != Format.json;
         if (interactive || terminal) {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            answers = new Interactive(engine, in, out).run(answers);
+            answers = new Interactive(engine, in, out, Terminal.width()).run(answers);
         }
-        out.print(Reports.render(engine.knowledge(), engine.assess(answers).forHost(target), reading, format, baseUrl));
+        Assessment assessment = engine.assess(answers).forHost(target);
+        out.print(Reports.render(engine.knowledge(), assessment, reading, format, baseUrl));
+        if (interactive || terminal) {
+            // the conversation's answers, to reopen in the browser or paste into the ticket
+            out.println();
+            out.println("Session: " + rdptriage.render.SessionLink.of(baseUrl, assessment.session()));
+        }
         out.flush();
         return Main.OK;
     }

@@ -149,46 +149,77 @@ public final class TextReport {
 
     /** The question as shown in the interactive terminal: text, help, numbered options. */
     public static String question(Ask q) {
+        return question(q, 80);
+    }
+
+    /**
+     * The question for a terminal {@code width} columns wide: prose wrapped at words, the long code
+     * lists in as many columns as fit; a command is never wrapped, so it can be copied as it is.
+     */
+    public static String question(Ask q, int width) {
         StringBuilder b = new StringBuilder();
-        b.append(q.text().strip()).append('\n');
-        b.append("  How to find out (").append(q.who()).append(", about ").append(q.effort()).append(" min): ")
-                .append(oneLine(q.help())).append('\n');
+        b.append(wrap(q.text().strip(), "", "", width));
+        b.append(wrap("How to find out (" + q.who() + ", about " + q.effort() + " min): " + oneLine(q.help()), "  ", "    ", width));
         if (q.command() != null) {
-            b.append("      ").append(q.command().strip()).append('\n');
+            q.command().strip().lines().forEach(l -> b.append("      ").append(l).append('\n'));
         }
-        b.append("  ").append(q.why()).append('\n');
+        b.append(wrap(q.why(), "  ", "    ", width));
         List<Option> options = q.options();
         if (q.multiple()) {
             b.append("  Several answers can be true: type each number, separated by commas (e.g. 1,3).\n");
         }
         if (options.size() <= LONG_LIST) {
             for (int i = 0; i < options.size(); i++) {
-                b.append(String.format(Locale.ROOT, "  %2d) %s%n", i + 1, options.get(i).label()));
+                b.append(wrap(String.format(Locale.ROOT, "%2d) %s", i + 1, options.get(i).label()), "  ", "      ", width));
             }
         } else {
-            columns(b, options);
+            columns(b, options, width);
         }
         return b.toString();
     }
 
     private static final int LONG_LIST = 15;
-    private static final int CELL = 52;
+    /** The narrowest column worth having: a number, a code and the start of its meaning. */
+    private static final int MIN_CELL = 36;
 
-    /** A long list (the code tables) in three columns of short labels, so the help stays on screen. */
-    private static void columns(StringBuilder b, List<Option> options) {
-        int rows = (options.size() + 2) / 3;
+    /** A long list (the code tables) in as many columns of short labels as the width holds (at most 3). */
+    private static void columns(StringBuilder b, List<Option> options, int width) {
+        int count = Math.max(1, Math.min(3, (width - 1) / MIN_CELL));
+        int cellWidth = (width - 1) / count;
+        int rows = (options.size() + count - 1) / count;
         for (int r = 0; r < rows; r++) {
             StringBuilder line = new StringBuilder(" ");
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < count; c++) {
                 int i = c * rows + r;
                 if (i < options.size()) {
                     String cell = String.format(Locale.ROOT, " %2d) %s", i + 1, options.get(i).label());
-                    line.append(String.format(Locale.ROOT, "%-" + CELL + "s", cell.length() > CELL - 1 ? cell.substring(0, CELL - 4) + "..." : cell));
+                    line.append(String.format(Locale.ROOT, "%-" + cellWidth + "s",
+                            cell.length() > cellWidth - 1 ? cell.substring(0, cellWidth - 4) + "..." : cell));
                 }
             }
             b.append(line.toString().stripTrailing()).append('\n');
         }
-        b.append("  (type the number, or the code as the dialog shows it, e.g. 0x904)\n");
+        b.append(wrap("(type the number, or the code as the dialog shows it, e.g. 0x904)", "  ", "   ", width));
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code width}, the first indented by {@code first}. */
+    public static String wrap(String text, String first, String rest, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(first);
+        boolean empty = true;
+        for (String word : oneLine(text).split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = new StringBuilder(rest);
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+            empty = false;
+        }
+        return out.append(line).append('\n').toString();
     }
 
     static String oneLine(String s) {

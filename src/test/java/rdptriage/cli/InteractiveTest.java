@@ -21,7 +21,11 @@ class InteractiveTest {
     private final StringWriter screen = new StringWriter();
 
     private Answers converse(String input, Answers start) {
-        return new Interactive(engine, new BufferedReader(new StringReader(input)), new PrintWriter(screen, true)).run(start);
+        return converse(input, start, 80);
+    }
+
+    private Answers converse(String input, Answers start, int width) {
+        return new Interactive(engine, new BufferedReader(new StringReader(input)), new PrintWriter(screen, true), width).run(start);
     }
 
     private String firstQuestion() {
@@ -99,5 +103,47 @@ class InteractiveTest {
         assertEquals("0x904", end.values().get("error-code"));
         assertEquals("0x7", end.values().get("extended-code"));
         assertTrue(screen.toString().contains("Asked in the same step as the previous question."), screen.toString());
+    }
+
+    @Test
+    void backAfterAChangeRestoresTheAnswerTheChangeReplaced() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("error-code", "0x904");
+        ordered.put("extended-code", "0x7");
+        Answers start = engine.answers(ordered);
+        // change answer 1 to 0x204, then back: 0x904 again, not the answer gone
+        Answers undone = converse("change 1\n0x204\nback\ndone\n", start);
+        assertEquals("0x904", undone.values().get("error-code"), undone.values().toString());
+        assertEquals("0x7", undone.values().get("extended-code"));
+        // back while the change's question is open abandons the change
+        Answers abandoned = converse("change 1\nback\ndone\n", start);
+        assertEquals("0x904", abandoned.values().get("error-code"), abandoned.values().toString());
+    }
+
+    @Test
+    void idEqualsValueAnswersAnyQuestionNotOnlyTheOneAsked() {
+        Answers end = converse("host-os=server-2016-2022\ntcp-3389-test=nonsense\ndone\n", Answers.NONE);
+        assertEquals("server-2016-2022", end.values().get("host-os"), end.values().toString());
+        assertEquals(1, end.values().size(), "a bad value is refused with its message");
+        assertTrue(screen.toString().contains("question 'tcp-3389-test' has no option 'nonsense'"), screen.toString());
+        Answers back = converse("host-os=server-2016-2022\nback\ndone\n", Answers.NONE);
+        assertTrue(back.values().isEmpty(), "back undoes it like any answer");
+    }
+
+    @Test
+    void theLongCodeListAndTheProseFitTheTerminalWidth() {
+        for (int width : new int[] {60, 80, 132}) {
+            StringWriter out = new StringWriter();
+            new Interactive(engine, new BufferedReader(new StringReader("done\n")), new PrintWriter(out, true), width)
+                    .run(engine.answers(Map.of("client-app", "mstsc")));
+            String code = rdptriage.render.TextReport.question(rdptriage.inference.Assessment.Ask.of(
+                    engine.knowledge().question("error-code"), "why"), width);
+            for (String line : code.split("\n")) {
+                // a command line, or one word longer than the width (never broken, it may be pasted), may run over
+                assertTrue(line.length() <= width || line.startsWith("      ") || !line.strip().contains(" "),
+                        width + ": " + line.length() + " '" + line + "'");
+            }
+            assertTrue(code.contains(" 0x904"), code);
+        }
     }
 }

@@ -273,4 +273,11 @@ class TriageCommandTest {
         assertEquals(2, flags.exit());
         assertTrue(flags.err().contains("question 'error-code' takes one answer, found 2"), flags.err());
     }
+
+    @Test
+    void theConversationEndsWithTheSessionLink() {
+        Cli.Result r = Cli.runWithInput("host-os=server-2016-2022\ndone\n", "triage", "--interactive", "--base-url", "https://rdp.example.org");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().strip().endsWith("Session: https://rdp.example.org/triage?host-os=server-2016-2022"), r.out());
+    }
 }
