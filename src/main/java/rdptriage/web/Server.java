@@ -260,6 +260,8 @@ public final class Server implements AutoCloseable {
             if (!read) {
                 boolean posted = POSTED.contains(r.path());
                 res.getHeaders().put(HttpHeader.ALLOW, posted ? "GET, HEAD, POST" : "GET, HEAD");
+                // the body of a refused request is not read: the connection cannot carry another request
+                res.getHeaders().put(HttpHeader.CONNECTION, "close");
                 work(res, callback, () -> error(r, new HttpError(405, "Method not allowed", posted
                         ? "Only GET, HEAD and POST (a pasted ticket) are served here."
                         : "Only GET and HEAD are served here; the session lives in the address.")), false);

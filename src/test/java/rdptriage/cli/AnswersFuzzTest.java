@@ -3,7 +3,6 @@ package rdptriage.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import rdptriage.inference.BadInput;
@@ -14,19 +13,10 @@ import rdptriage.render.Json;
  * The answers a script sends (triage --answers, the "answers" of a batch line) and a whole batch
  * line: each is answered or refused with a message, and a batch line always gives one JSON record.
  */
-class AnswersFuzzTest {
+class AnswersFuzzTest extends rdptriage.FuzzTarget {
 
-    @FuzzTest(maxDuration = "15s")
-    void shortRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    @FuzzTest(maxDuration = "10m")
-    void longRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    static void check(FuzzedDataProvider data) {
+    @Override
+    protected void check(FuzzedDataProvider data) {
         boolean line = data.consumeBoolean();
         String text = data.consumeRemainingAsString();
         if (line) {

@@ -3,7 +3,6 @@ package rdptriage.inference;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,19 +10,10 @@ import java.util.Map;
  * The paste box: any text up to the limit is read into answers the knowledge offers (read back
  * through the same validation as a typed answer), or refused as too long; never anything else.
  */
-class TicketFuzzTest {
+class TicketFuzzTest extends rdptriage.FuzzTarget {
 
-    @FuzzTest(maxDuration = "15s")
-    void shortRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    @FuzzTest(maxDuration = "10m")
-    void longRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    static void check(FuzzedDataProvider data) {
+    @Override
+    protected void check(FuzzedDataProvider data) {
         Engine engine = Engines.compiled();
         String text = data.consumeRemainingAsString();
         Reading reading;

@@ -1,7 +1,6 @@
 package rdptriage.knowledge;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import java.util.List;
  * signals, a code table): any content is read or reported as problems with their file, never an
  * exception of another kind.
  */
-class KnowledgeFilesFuzzTest {
+class KnowledgeFilesFuzzTest extends rdptriage.FuzzTarget {
 
     private static final List<String> FILES = List.of("causes/fuzz-cause.md", "questions/fuzz-question.yaml",
             "sources/fuzz.yaml", "signals/fuzz.yaml", "codes/client.yaml", "engine.yaml", "unlisted.yaml");
@@ -29,17 +28,8 @@ class KnowledgeFilesFuzzTest {
         return root;
     }
 
-    @FuzzTest(maxDuration = "15s")
-    void shortRun(FuzzedDataProvider data) throws IOException {
-        check(data);
-    }
-
-    @FuzzTest(maxDuration = "10m")
-    void longRun(FuzzedDataProvider data) throws IOException {
-        check(data);
-    }
-
-    static void check(FuzzedDataProvider data) throws IOException {
+    @Override
+    protected void check(FuzzedDataProvider data) throws IOException {
         Path kb = root();
         String file = FILES.get(data.consumeInt(0, FILES.size() - 1));
         for (String f : FILES) {

@@ -3,7 +3,6 @@ package rdptriage.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import rdptriage.inference.AssessmentCache;
 import rdptriage.inference.Engines;
@@ -11,10 +10,9 @@ import rdptriage.inference.Engines;
 /**
  * The address query and the POSTed bodies (a form with a pasted ticket, the API's JSON), as a
  * browser or a script could send them: every input gets a page or a 4xx, never a fault of ours, and
- * no input brings a script element into a page. shortRun runs in every mvn test; longRun is
- * bench/fuzz's.
+ * no input brings a script element into a page.
  */
-class WebInputFuzzTest {
+class WebInputFuzzTest extends rdptriage.FuzzTarget {
 
     private static SessionPages sessions;
     private static Api api;
@@ -27,17 +25,8 @@ class WebInputFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
-    void shortRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    @FuzzTest(maxDuration = "10m")
-    void longRun(FuzzedDataProvider data) {
-        check(data);
-    }
-
-    static void check(FuzzedDataProvider data) {
+    @Override
+    protected void check(FuzzedDataProvider data) {
         start();
         int kind = data.consumeInt(0, 5);
         String text = data.consumeRemainingAsString();
