@@ -17,6 +17,7 @@ final class Reports {
             case json -> Json.pretty(Json.assessment(a, reading)) + "\n";
             case markdown -> new MarkdownReport(kb, baseUrl).render(a, reading);
             case text -> new TextReport(kb).render(a, reading, 5);
+            case note -> new rdptriage.render.NoteReport(kb, baseUrl).render(a, reading);
         };
     }
 }

@@ -50,7 +50,8 @@ final class TriageCommand implements Callable<Integer> {
             description = "The remote computer's name or address: fills <host> (and <ip-address> for an address) in every command.")
     String host;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json, markdown (the full ticket note) or note (the short ticket note, at most 4,000 characters, plain text); default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--base-url", defaultValue = "http://localhost:8080",

@@ -19,6 +19,12 @@ public final class SessionLink {
         return root + "/triage" + query(answers);
     }
 
+    /** The result page of the same session: the ranked causes and the whole fix plan. */
+    public static String result(String base, Map<String, String> answers) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return root + "/result" + query(answers);
+    }
+
     public static String query(Map<String, String> answers) {
         if (answers.isEmpty()) {
             return "";

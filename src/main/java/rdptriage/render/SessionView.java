@@ -317,6 +317,11 @@ public final class SessionView {
         return SessionLink.of(baseUrl, session());
     }
 
+    /** The same note as {@code triage --format note}: plain text, at most 4,000 characters. */
+    public String shortNote() {
+        return new NoteReport(kb, baseUrl).render(assessment, rdptriage.inference.Reading.NONE);
+    }
+
     /** The same note as {@code triage --format markdown}. */
     public String ticketNote() {
         return new MarkdownReport(kb, baseUrl).render(assessment);
