@@ -7,9 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,12 +120,8 @@ final class BatchCommand implements Callable<Integer> {
         if (over) {
             return new Line(number, "", "line longer than " + MAX_LINE_BYTES + " bytes; expected one ticket per line");
         }
-        try {
-            return new Line(number, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b.toByteArray())).toString(), null);
-        } catch (CharacterCodingException e) {
-            return new Line(number, "", "the line is not valid UTF-8; expected JSON text in UTF-8");
-        }
+        return rdptriage.knowledge.Text.strictUtf8(b.toByteArray()).map(text -> new Line(number, text, null))
+                .orElseGet(() -> new Line(number, "", "the line is not valid UTF-8; expected JSON text in UTF-8"));
     }
 
     /** Answers a chunk in parallel and writes it in order; false once the output is closed. */

@@ -53,9 +53,4 @@ final class RuleGuard {
             throw new Runaway(message);
         }
     }
-
-    /** The rules disabled so far. */
-    Set<String> disabled() {
-        return Set.copyOf(disabled);
-    }
 }

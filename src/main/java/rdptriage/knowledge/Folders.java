@@ -58,8 +58,8 @@ public final class Folders {
     static final long MAX_FILE_BYTES = 4L << 20;
 
     /**
-     * A knowledge or rule file as text. One larger than {@link #MAX_FILE_BYTES} (checked before and
-     * while reading, so a file that grows or a device is never read whole) or not valid UTF-8 is
+     * A knowledge or rule file as text. One larger than {@link #MAX_FILE_BYTES} (checked while
+     * reading, so a file that grows or a device is never read whole) or not valid UTF-8 is
      * refused with its name, as any other problem of the knowledge.
      */
     public static String read(Path file) {
@@ -72,13 +72,7 @@ public final class Folders {
         if (bytes.length > MAX_FILE_BYTES) {
             throw problem(file, "larger than " + (MAX_FILE_BYTES >> 20) + " MB; a knowledge or rule file is a few tens of KB");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return failUtf8(file, bytes);
-        }
+        return Text.strictUtf8(bytes).orElseGet(() -> failUtf8(file, bytes));
     }
 
     private static String failUtf8(Path file, byte[] bytes) {

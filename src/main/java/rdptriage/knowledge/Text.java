@@ -5,6 +5,18 @@ public final class Text {
 
     private Text() {}
 
+    /** The bytes as UTF-8 text, or empty when they are not valid UTF-8 (never replaced silently). */
+    public static java.util.Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return java.util.Optional.of(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The 1-based line of the first occurrence of {@code needle}, or 0 when it does not occur. */
     public static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);

@@ -74,9 +74,7 @@ public final class NoteReport {
             }
             String full = step(++n, p, true);
             String shortForm = step(n, p, false);
-            List<String> withFull = new ArrayList<>(steps);
-            withFull.add(full);
-            if (fits(head, withFull, links, sources(cited, p))) {
+            if (fits(head, plus(steps, full), links, sources(cited, p))) {
                 steps.add(full);
                 cited.addAll(p.sources());
             } else if (fits(head, plus(steps, shortForm), links, sources(cited, null))) {
