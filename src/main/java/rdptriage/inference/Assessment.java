@@ -44,8 +44,39 @@ public record Assessment(Map<String, String> answers, List<RankedCause> causes, 
                 nextQuestion.multiple(), nextQuestion.options(), nextQuestion.why());
         List<PlanItem> filled = plan.stream().map(p -> new PlanItem(p.step(), p.cause(), p.causeTitle(), p.kind(), p.title(),
                 p.effort(), p.probability(), p.risk(), p.riskNote(), p.temporary(), fill(h, p.steps()), fill(h, p.rollback()),
-                fill(h, p.verify()), p.sources())).toList();
+                fill(h, p.verify()), p.verifyStep(), p.sources())).toList();
         return new Assessment(answers, causes, unlisted, ask, stopReason, planReady, filled, h.name());
+    }
+
+    /**
+     * The same assessment cut to its {@code n} most likely causes: the others leave the ranking, and
+     * the plan keeps only the steps for those causes (and for "none of the known causes" when it
+     * ranks among them), renumbered in the same order.
+     */
+    public Assessment top(int n) {
+        if (n < 1) {
+            throw new BadInput("--top must be at least 1, found " + n);
+        }
+        if (n >= causes.size()) {
+            return this;
+        }
+        List<RankedCause> kept = causes.subList(0, n);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        kept.forEach(c -> ids.add(c.id()));
+        if (unlisted >= kept.get(n - 1).probability()) {
+            ids.add(rdptriage.knowledge.Unlisted.ID);
+        }
+        Map<Integer, Integer> renumbered = new java.util.HashMap<>();
+        List<PlanItem> cut = new java.util.ArrayList<>();
+        for (PlanItem p : plan) {
+            if (ids.contains(p.cause())) {
+                renumbered.put(p.step(), cut.size() + 1);
+                cut.add(new PlanItem(cut.size() + 1, p.cause(), p.causeTitle(), p.kind(), p.title(), p.effort(), p.probability(),
+                        p.risk(), p.riskNote(), p.temporary(), p.steps(), p.rollback(), p.verify(),
+                        renumbered.getOrDefault(p.verifyStep(), 0), p.sources()));
+            }
+        }
+        return new Assessment(answers, List.copyOf(kept), unlisted, nextQuestion, stopReason, planReady, List.copyOf(cut), host);
     }
 
     private static List<rdptriage.knowledge.Step> fill(Host h, List<rdptriage.knowledge.Step> steps) {
@@ -73,7 +104,13 @@ public record Assessment(Map<String, String> answers, List<RankedCause> causes, 
     /** One step of the fix plan: a check or a fix for one cause, with risk, rollback and verification. */
     public record PlanItem(int step, String cause, String causeTitle, String kind, String title, int effort,
                            double probability, String risk, String riskNote, boolean temporary, List<Step> steps,
-                           List<Step> rollback, List<Step> verify, List<String> sources) {}
+                           List<Step> rollback, List<Step> verify, int verifyStep, List<String> sources) {
+
+        /** A later fix of a cause whose verify steps stand under an earlier step: "verify as in step N". */
+        public boolean verifiesElsewhere() {
+            return verify.isEmpty() && verifyStep > 0 && verifyStep != step;
+        }
+    }
 
     public RankedCause leader() {
         return causes.get(0);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import rdptriage.knowledge.Cause;
 import rdptriage.knowledge.Check;
+import rdptriage.knowledge.Conditional;
 import rdptriage.knowledge.Fix;
 import rdptriage.knowledge.Question;
 import rdptriage.knowledge.Settings;
@@ -52,8 +53,11 @@ final class FixPlan {
         all.sort(unlistedRank == 0 && covered
                 ? Comparator.comparing((Candidate c) -> c.cause() != null).thenComparing(order) : order);
         List<PlanItem> plan = new ArrayList<>();
+        java.util.Map<String, Integer> verifiedAt = new java.util.HashMap<>();
         for (Candidate c : all) {
-            plan.add(item(plan.size() + 1, c));
+            int step = plan.size() + 1;
+            Integer first = c.fix() == null ? null : verifiedAt.putIfAbsent(c.id(), step);
+            plan.add(item(step, c, first));
         }
         return plan;
     }
@@ -83,21 +87,26 @@ final class FixPlan {
         return cap;
     }
 
-    /** A check limited by only_if applies unless its question is answered with a value it does not name. */
-    private static boolean applies(Check k, Answers answers) {
+    /** A step limited by only_if applies unless its question is answered with a value it does not name. */
+    private static boolean applies(Conditional k, Answers answers) {
         if (k.onlyIf() == null || !answers.known(k.onlyIfQuestion())) {
             return true;
         }
         return Question.values(answers.values().get(k.onlyIfQuestion())).stream().anyMatch(k.onlyIfValues()::contains);
     }
 
-    /** A cause's steps in their fixed order; each score is capped by the one before, which keeps that order. */
+    /**
+     * A cause's steps in their fixed order: its checks, then its safe fixes, then those that lower
+     * security, each group in the order of the data except where a fix names others it comes
+     * {@code after}; fixes the answers rule out are left out. Each score is capped by the one
+     * before, which keeps that order.
+     */
     private static List<Candidate> candidates(Cause cause, double p, int rank, Answers answers) {
         List<Candidate> list = new ArrayList<>();
         double cap = checks(list, cause.id(), cause.title(), cause, "check", cause.confirm(), p, rank, answers);
         for (boolean lowering : new boolean[] {false, true}) {
-            for (Fix f : cause.fixes()) {
-                if (f.lowersSecurity() == lowering) {
+            for (Fix f : inDependencyOrder(cause.fixes())) {
+                if (f.lowersSecurity() == lowering && applies(f, answers)) {
                     cap = Math.min(cap, p / f.effort());
                     list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, list.size(), lowering ? "workaround" : "fix", f.title(),
                             f.effort(), cap, null, f));
@@ -107,15 +116,41 @@ final class FixPlan {
         return list;
     }
 
-    private static PlanItem item(int step, Candidate c) {
+    /**
+     * The fixes in the order of the data, except that a fix waits for the fixes it names in
+     * {@code after} (lint refuses circles and unknown names; one left anyway ends the wait).
+     */
+    static List<Fix> inDependencyOrder(List<Fix> fixes) {
+        if (fixes.stream().allMatch(f -> f.after().isEmpty())) {
+            return fixes;
+        }
+        List<Fix> waiting = new ArrayList<>(fixes);
+        List<Fix> done = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        fixes.forEach(f -> ids.add(f.id()));
+        while (!waiting.isEmpty()) {
+            Fix next = waiting.stream()
+                    .filter(f -> f.after().stream().allMatch(a -> !ids.contains(a) || done.stream().anyMatch(d -> d.id().equals(a))))
+                    .findFirst().orElse(waiting.get(0));
+            waiting.remove(next);
+            done.add(next);
+        }
+        return done;
+    }
+
+    /**
+     * One step of the plan. A cause's verify steps stand once, under its first fix in the plan;
+     * {@code verifiedAt} is that fix's step when this is a later one, which then points there.
+     */
+    private static PlanItem item(int step, Candidate c, Integer verifiedAt) {
         if (c.check() != null) {
             Check k = c.check();
             return new PlanItem(step, c.id(), c.causeTitle(), c.kind(), c.title(), c.effort(),
-                    c.probability(), "none", null, false, List.of(k.step()), List.of(), List.of(), k.sources());
+                    c.probability(), "none", null, false, List.of(k.step()), List.of(), List.of(), 0, k.sources());
         }
         Fix f = c.fix();
         return new PlanItem(step, c.cause().id(), c.cause().title(), c.kind(), c.title(), c.effort(),
                 c.probability(), f.risk(), f.riskNote(), f.temporary(), f.steps(), f.rollback(),
-                c.cause().verify(), f.sources());
+                verifiedAt == null ? c.cause().verify() : List.of(), verifiedAt == null ? step : verifiedAt, f.sources());
     }
 }

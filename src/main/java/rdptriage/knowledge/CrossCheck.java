@@ -27,33 +27,34 @@ final class CrossCheck {
         c.sources().forEach(key -> source(c.file(), key));
         for (Check k : c.confirm()) {
             k.sources().forEach(key -> source(c.file(), key));
-            onlyIf(c.file(), k);
+            onlyIf(c.file(), "check", k);
             if (k.answers() != null && kb.findQuestion(k.answers()).isEmpty()) {
                 problem(c.file(), "answers: " + k.answers(), "check '" + k.id() + "' answers unknown question '" + k.answers() + "'");
             }
         }
         for (Fix f : c.fixes()) {
             f.sources().forEach(key -> source(c.file(), key));
+            onlyIf(c.file(), "fix", f);
             backups(c, f);
         }
         article(c);
     }
 
     /** only_if names a question and some of its options. */
-    private void onlyIf(String file, Check k) {
+    private void onlyIf(String file, String kind, Conditional k) {
         if (k.onlyIf() == null) {
             return;
         }
         String at = "id: " + k.id();
         var q = kb.findQuestion(k.onlyIfQuestion());
         if (!k.onlyIf().contains("=") || q.isEmpty()) {
-            problem(file, at, "check '" + k.id() + "' has only_if: '" + k.onlyIf() + "'; expected 'question=value,value'"
+            problem(file, at, kind + " '" + k.id() + "' has only_if: '" + k.onlyIf() + "'; expected 'question=value,value'"
                     + " naming a known question");
             return;
         }
         for (String v : k.onlyIfValues()) {
             if (q.get().option(v).isEmpty()) {
-                problem(file, at, "check '" + k.id() + "' has only_if value '" + v + "', which is not an option of question '"
+                problem(file, at, kind + " '" + k.id() + "' has only_if value '" + v + "', which is not an option of question '"
                         + q.get().id() + "'");
             }
         }
@@ -118,7 +119,7 @@ final class CrossCheck {
         }
         for (Check k : u.collect()) {
             k.sources().forEach(key -> source(u.file(), key));
-            onlyIf(u.file(), k);
+            onlyIf(u.file(), "check", k);
         }
     }
 

@@ -87,15 +87,49 @@ final class Validation {
         }
     }
 
-    /** A fix that lowers security may only follow a safe fix of the same cause. */
+    /**
+     * A fix that lowers security may only follow a safe fix of the same cause; {@code after} names
+     * other fixes of the same cause, never one that lowers security from a safe fix (safe fixes come
+     * first), and never in a circle.
+     */
     private void fixOrder(Cause c) {
         boolean safeSeen = false;
+        java.util.Map<String, Fix> byId = new java.util.HashMap<>();
+        c.fixes().forEach(f -> byId.put(f.id(), f));
         for (Fix f : c.fixes()) {
             if (f.lowersSecurity() && !safeSeen) {
                 problem("id: " + f.id(), "fix '" + f.id() + "' lowers security but no safe fix comes before it");
             }
             safeSeen |= !f.lowersSecurity();
+            for (String before : f.after()) {
+                Fix b = byId.get(before);
+                if (b == null || b == f) {
+                    problem("id: " + f.id(), "fix '" + f.id() + "' has after: '" + before + "'; expected the id of another fix of cause '"
+                            + c.id() + "' (" + String.join(", ", byId.keySet().stream().sorted().toList()) + ")");
+                } else if (b.lowersSecurity() && !f.lowersSecurity()) {
+                    problem("id: " + f.id(), "fix '" + f.id() + "' is safe but comes after '" + before
+                            + "', which lowers security; safe fixes come first");
+                }
+            }
         }
+        for (Fix f : c.fixes()) {
+            if (circle(f.id(), f, byId, new java.util.HashSet<>())) {
+                problem("id: " + f.id(), "fix '" + f.id() + "' comes after itself through after:");
+            }
+        }
+    }
+
+    private static boolean circle(String start, Fix f, java.util.Map<String, Fix> byId, java.util.Set<String> seen) {
+        for (String before : f.after()) {
+            Fix b = byId.get(before);
+            if (before.equals(start) && b != f) {
+                return true;
+            }
+            if (b != null && b != f && seen.add(before) && circle(start, b, byId, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void step(Step s, String owner) {

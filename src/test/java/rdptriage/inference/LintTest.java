@@ -184,6 +184,30 @@ class LintTest {
     }
 
     @Test
+    void catchesAnAfterNamingNoFixOfTheCause() throws IOException {
+        String cause = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    after: [safe-fix]\n");
+        found(only(lint(cause, RULE)), "kb/causes/test-cause.md", 22,
+                "fix 'safe' has after: 'safe-fix'; expected the id of another fix of cause 'test-cause' (lowering, safe)");
+    }
+
+    @Test
+    void catchesASafeFixAfterOneThatLowersSecurityAndACircle() throws IOException {
+        String afterLowering = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    after: [lowering]\n");
+        assertTrue(lint(afterLowering, RULE).stream().anyMatch(p -> p.message().equals(
+                "fix 'safe' is safe but comes after 'lowering', which lowers security; safe fixes come first")), "safe after lowering");
+        String circle = afterLowering.replace("    title: The workaround\n", "    title: The workaround\n    after: [safe]\n");
+        assertTrue(lint(circle, RULE).stream().anyMatch(p -> p.message().equals("fix 'lowering' comes after itself through after:")),
+                lint(circle, RULE).toString());
+    }
+
+    @Test
+    void catchesAFixOnlyIfNamingAnUnknownOption() throws IOException {
+        String cause = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    only_if: failure-moment=later\n");
+        found(only(lint(cause, RULE)), "kb/causes/test-cause.md", 22,
+                "fix 'safe' has only_if value 'later', which is not an option of question 'failure-moment'");
+    }
+
+    @Test
     void catchesAConfusedWithNamingAnUnknownCause() throws IOException {
         found(only(lint(CAUSE.replace("[rdp-certificate]", "[rdp-sertificate]"), RULE)),
                 "kb/causes/test-cause.md", 10, "confused_with names unknown cause 'rdp-sertificate'");
