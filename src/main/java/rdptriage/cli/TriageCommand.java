@@ -58,12 +58,19 @@ final class TriageCommand implements Callable<Integer> {
             description = "Where the browser Q&A runs, for the session link in the ticket note (default: ${DEFAULT-VALUE}).")
     String baseUrl;
 
+    @Option(names = "--top", paramLabel = "N",
+            description = "Only the N most likely causes, and the plan's steps for them (default: every cause; the text shows 5 with their reasons).")
+    Integer top;
+
     @Option(names = "--interactive", description = "Ask questions even when standard input is not a terminal.")
     boolean interactive;
 
     @Override
     public Integer call() {
         Main.requireWebAddress("--base-url", baseUrl);
+        if (top != null && top < 1) {   // before any question is asked, so no answer is lost to it
+            throw new BadInput("--top must be at least 1, found " + top);
+        }
         if ("-".equals(ticketFile) && "-".equals(answersFile)) {
             throw new BadInput("--ticket - and --answers - both read standard input; give one of them as a file");
         }
@@ -90,7 +97,10 @@ final class TriageCommand implements Callable<Integer> {
             answers = new Interactive(engine, in, out, Terminal.width()).run(answers);
         }
         Assessment assessment = engine.assess(answers).forHost(target);
-        out.print(Reports.render(engine.knowledge(), assessment, reading, format, baseUrl));
+        if (top != null) {
+            assessment = assessment.top(top);
+        }
+        out.print(Reports.render(engine.knowledge(), assessment, reading, format, baseUrl, top, Terminal.width()));
         if (interactive || terminal) {
             // the conversation's answers, to reopen in the browser or paste into the ticket
             out.println();

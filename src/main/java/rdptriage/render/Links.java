@@ -59,6 +59,16 @@ public record Links(String root, String qa, boolean site) {
         return page("checklist", answers);
     }
 
+    /** Every step of the session's fix plan in full (the result page shows the first ones). */
+    public String plan(Map<String, String> answers) {
+        return page("plan", answers);
+    }
+
+    /** The session's full ticket note in Markdown, as plain text. */
+    public String note(Map<String, String> answers) {
+        return page("note.md", answers);
+    }
+
     private String page(String name, Map<String, String> answers) {
         String base = qa == null ? "" : qa.isEmpty() || qa.endsWith("/") ? qa : qa + "/";
         return base + name + SessionLink.query(answers);

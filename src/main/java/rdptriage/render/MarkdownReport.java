@@ -104,6 +104,8 @@ public final class MarkdownReport {
             if (!p.verify().isEmpty()) {
                 line("   - Verify:");
                 steps(p.verify());
+            } else if (p.verifiesElsewhere()) {
+                line("   - Verify: as in step " + p.verifyStep() + ".");
             }
         }
     }

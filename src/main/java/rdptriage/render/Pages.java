@@ -24,6 +24,38 @@ public final class Pages {
 
     /** Renders templates/{template}.html; thread-safe. */
     public String render(String template, Map<String, Object> model) {
-        return engine.process(template, new Context(Locale.ROOT, model));
+        return compact(engine.process(template, new Context(Locale.ROOT, model)));
+    }
+
+    /**
+     * The page without the templates' indentation and blank lines (a tenth of a result page):
+     * every run of line breaks and blanks after a line break becomes one line break, which HTML
+     * reads as the same space, except inside pre and textarea, whose text is kept as it is. Text
+     * from the knowledge or the user is escaped by then, so a raw "<pre" is always a tag.
+     */
+    static String compact(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c == '<' && (html.startsWith("<pre", i) || html.startsWith("<textarea", i))) {
+                String end = html.startsWith("<pre", i) ? "</pre>" : "</textarea>";
+                int stop = html.indexOf(end, i);
+                stop = stop < 0 ? n : stop + end.length();
+                out.append(html, i, stop);
+                i = stop;
+            } else if (c == '\n') {
+                out.append('\n');
+                i++;
+                while (i < n && (html.charAt(i) == ' ' || html.charAt(i) == '\t' || html.charAt(i) == '\n' || html.charAt(i) == '\r')) {
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 }

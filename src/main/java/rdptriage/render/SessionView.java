@@ -42,6 +42,12 @@ public final class SessionView {
 
     private static final int LEADING = 6;
 
+    /** The causes the result page shows with their reasons; the others are one click away. */
+    public static final int TOP = 5;
+
+    /** The plan steps the result page shows in full; the others are listed, each a link into the whole plan. */
+    public static final int STEPS_IN_FULL = 8;
+
     private final KnowledgeBase kb;
     private final Assessment assessment;
     private final Links links;
@@ -263,6 +269,16 @@ public final class SessionView {
         return causes().subList(0, Math.min(LEADING, causes().size()));
     }
 
+    /** The causes the result page shows first, with their reasons. */
+    public List<Row> top() {
+        return causes().subList(0, Math.min(TOP, causes().size()));
+    }
+
+    /** The other causes, folded away on the result page. */
+    public List<Row> others() {
+        return causes().subList(Math.min(TOP, causes().size()), causes().size());
+    }
+
     private List<Row> causeRows() {
         List<Row> rows = new ArrayList<>();
         for (RankedCause c : assessment.causes()) {
@@ -280,6 +296,101 @@ public final class SessionView {
 
     public List<PlanItem> plan() {
         return assessment.plan();
+    }
+
+    /** The plan steps the result page shows in full. */
+    public List<PlanItem> planFirst() {
+        return plan().subList(0, Math.min(STEPS_IN_FULL, plan().size()));
+    }
+
+    /** The plan steps the result page lists by title only. */
+    public List<PlanItem> planRest() {
+        return plan().subList(Math.min(STEPS_IN_FULL, plan().size()), plan().size());
+    }
+
+    /**
+     * Where step {@code n} of the plan stands in full: on this page when it shows the whole plan or
+     * the step is among the first, else in the whole plan.
+     */
+    public String stepLink(int n, boolean whole) {
+        return (whole || n <= STEPS_IN_FULL ? "" : wholePlan()) + "#step-" + n;
+    }
+
+    /**
+     * Printed lines the checklist may fill: two A4 pages at its print size (8.4 pt, 10 mm margins:
+     * about 78 lines a page), less a margin for the estimate below being rough.
+     */
+    static final int CHECKLIST_LINES = 120;
+    private static final int PROSE_PER_LINE = 120;
+    private static final int CODE_PER_LINE = 105;
+
+    /**
+     * The plan steps the printed checklist shows in full: as many, in order, as fit two printed
+     * pages beside its head (the answers, the top causes) and the titles of the others; at least one.
+     */
+    public List<PlanItem> checklistFull() {
+        List<PlanItem> plan = plan();
+        int answers = given().stream().mapToInt(g -> (g.text().length() + g.label().length() + 54) / 55).sum();
+        int head = 9 + prose(shareable().length()) + (answers + 1) / 2 + prose(certainty().length())
+                + top().stream().mapToInt(c -> prose(c.title().length() + c.level().length() + 10)).sum();
+        int used = head;
+        int n = 0;
+        while (n < plan.size()) {
+            int rest = plan.size() - n - 1;
+            int restLines = rest == 0 ? 0 : 3 + rest;   // two columns, but a title often takes two lines
+            int lines = printedLines(plan.get(n));
+            if (n > 0 && used + lines + restLines > CHECKLIST_LINES) {
+                break;
+            }
+            used += lines;
+            n++;
+        }
+        return plan.subList(0, n);
+    }
+
+    /** The plan steps the printed checklist lists by title only. */
+    public List<PlanItem> checklistRest() {
+        return plan().subList(checklistFull().size(), plan().size());
+    }
+
+    /** About how many printed lines a step takes on the checklist: title, steps, risk, rollback, verify. */
+    static int printedLines(PlanItem p) {
+        int lines = 1 + prose(p.title().length() + p.causeTitle().length() + 20) - 1;
+        lines += steps(p.steps());
+        if (p.riskNote() != null) {
+            lines += prose(p.riskNote().length() + 6);
+        }
+        if (!p.rollback().isEmpty()) {
+            lines += 1 + steps(p.rollback());
+        }
+        lines += p.verify().isEmpty() ? (p.verifiesElsewhere() ? 1 : 0) : 1 + steps(p.verify());
+        return lines;
+    }
+
+    private static int steps(List<Step> steps) {
+        int lines = 0;
+        for (Step s : steps) {
+            lines += s.text() == null ? 1 : prose(s.text().strip().length());
+            if (s.command() != null) {
+                for (String line : s.command().strip().split("\n")) {
+                    lines += Math.max(1, (line.length() + CODE_PER_LINE - 1) / CODE_PER_LINE);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static int prose(int chars) {
+        return Math.max(1, (chars + PROSE_PER_LINE - 1) / PROSE_PER_LINE);
+    }
+
+    public String wholePlan() {
+        return links.plan(session());
+    }
+
+    /** The full Markdown note, as plain text at its own address. */
+    public String markdownNote() {
+        return links.note(session());
     }
 
     /** The plan step's label: check, fix with its risk, or a temporary workaround that lowers security. */

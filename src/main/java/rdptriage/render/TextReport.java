@@ -12,14 +12,25 @@ import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Option;
 import rdptriage.knowledge.Step;
 
-/** The assessment as plain text for a terminal: answers, ranking with reasons, next question, fix plan. */
+/**
+ * The assessment as plain text for a terminal: answers, ranking with reasons, next question, fix
+ * plan. Prose is wrapped at words to the terminal's width; a command never is, so that it can be
+ * copied as it stands.
+ */
 public final class TextReport {
 
     private final KnowledgeBase kb;
+    private final int width;
     private final StringBuilder out = new StringBuilder();
 
     public TextReport(KnowledgeBase kb) {
+        this(kb, 80);
+    }
+
+    /** @param width the terminal's width in columns */
+    public TextReport(KnowledgeBase kb, int width) {
         this.kb = kb;
+        this.width = Math.max(40, width);
     }
 
     public String render(Assessment a, int shown) {
@@ -33,14 +44,14 @@ public final class TextReport {
         ranking(a, shown);
         if (a.nextQuestion() != null) {
             line("");
-            line("Next question: " + a.nextQuestion().text().strip());
-            line("  " + a.nextQuestion().why());
+            para("", "  ", "Next question: " + a.nextQuestion().text().strip());
+            para("  ", "  ", a.nextQuestion().why());
             if (a.planReady() != null) {
-                line("  (" + a.planReady() + ".)");
+                para("  ", "  ", "(" + a.planReady() + ".)");
             }
         } else if (a.stopReason() != null) {
             line("");
-            line("No further question: " + a.stopReason() + ".");
+            para("", "  ", "No further question: " + a.stopReason() + ".");
         }
         plan(a.plan());
         return out.toString();
@@ -53,9 +64,9 @@ public final class TextReport {
             line("  (none yet)");
         }
         a.answers().forEach((q, v) -> {
-            line(String.format(Locale.ROOT, "  %-24s %s", q, kb.question(q).label(v)));
+            para(String.format(Locale.ROOT, "  %-24s ", q), " ".repeat(27), kb.question(q).label(v));
             if (read.containsKey(q)) {
-                line("  " + " ".repeat(24) + " read from " + read.get(q));
+                para(" ".repeat(27), " ".repeat(29), "read from " + read.get(q));
             }
         });
         if (a.host() != null) {
@@ -72,31 +83,32 @@ public final class TextReport {
         line("");
         line("Read from the text but not taken");
         for (Recognised.Line l : lines) {
-            line(String.format(Locale.ROOT, "  %-24s %s", l.question(), l.label()));
-            line("  " + " ".repeat(24) + " from \"" + l.text() + "\"; " + l.note());
+            para(String.format(Locale.ROOT, "  %-24s ", l.question()), " ".repeat(27), l.label());
+            para(" ".repeat(27), " ".repeat(29), "from \"" + l.text() + "\"; " + l.note());
         }
     }
 
     /** The leading causes with their reasons; the others on one line. */
     private void ranking(Assessment a, int shown) {
         line("");
-        line("Causes, most likely first. " + Certainty.headline(a) + ".");
+        para("", "  ", "Causes, most likely first. " + Certainty.headline(a) + ".");
         List<RankedCause> causes = a.causes();
         for (int i = 0; i < causes.size() && i < shown; i++) {
             RankedCause c = causes.get(i);
-            line(String.format(Locale.ROOT, "  %d. %4s  %s  [%s]", i + 1, Percent.of(c.probability()), c.title(), c.evidenceLevel()));
+            para(String.format(Locale.ROOT, "  %d. %4s  ", i + 1, Percent.of(c.probability())), "           ",
+                    c.title() + "  [" + c.evidenceLevel() + "]");
             for (Reason r : c.reasons()) {
-                line("           " + (r.weight() >= 0 ? "+ " : "- ") + r.text() + (r.source() == null ? "" : " [" + r.source() + "]"));
+                para("           " + (r.weight() >= 0 ? "+ " : "- "), "             ",
+                        r.text() + (r.source() == null ? "" : " [" + r.source() + "]"));
             }
         }
-        if (causes.size() > shown) {
-            line("     ... " + (causes.size() - shown) + " more, together " + Percent.of(rest(causes, shown)));
+        // the causes not shown, also those an assessment cut to its top ones no longer carries
+        int more = kb.causes().size() - Math.min(shown, causes.size());
+        if (more > 0) {
+            double rest = Math.max(0, 1 - a.unlisted() - causes.stream().limit(shown).mapToDouble(RankedCause::probability).sum());
+            line("     ... " + more + " more, together " + Percent.of(rest));
         }
         line("     None of the known causes: " + Percent.of(a.unlisted()));
-    }
-
-    private static double rest(List<RankedCause> causes, int from) {
-        return causes.stream().skip(from).mapToDouble(RankedCause::probability).sum();
     }
 
     private void plan(List<PlanItem> plan) {
@@ -106,12 +118,21 @@ public final class TextReport {
         line("");
         line("Fix plan (most likely and cheapest first)");
         for (PlanItem p : plan) {
+            if (p.step() > SessionView.STEPS_IN_FULL) {
+                if (p.step() == SessionView.STEPS_IN_FULL + 1) {
+                    line("");
+                    para("", "", "The other " + (plan.size() - SessionView.STEPS_IN_FULL)
+                            + " steps, in full with --format markdown or on the session's result page:");
+                }
+                para(String.format(Locale.ROOT, "%2d. ", p.step()), "    ", "[" + label(p) + "] " + p.title());
+                continue;
+            }
             line("");
-            line(String.format(Locale.ROOT, "%2d. [%s] %s", p.step(), label(p), p.title()));
-            line("    for: " + p.causeTitle() + " (" + Percent.of(p.probability()) + "), about " + p.effort() + " min");
+            para(String.format(Locale.ROOT, "%2d. ", p.step()), "    ", "[" + label(p) + "] " + p.title());
+            para("    for: ", "         ", p.causeTitle() + " (" + Percent.of(p.probability()) + "), about " + p.effort() + " min");
             steps("", p.steps());
             if (p.riskNote() != null) {
-                line("    Risk: " + p.riskNote().strip());
+                para("    Risk: ", "          ", p.riskNote());
             }
             if (!p.rollback().isEmpty()) {
                 line("    Rollback:");
@@ -120,6 +141,8 @@ public final class TextReport {
             if (!p.verify().isEmpty()) {
                 line("    Verify:");
                 steps("  ", p.verify());
+            } else if (p.verifiesElsewhere()) {
+                line("    Verify: as in step " + p.verifyStep() + ".");
             }
         }
     }
@@ -140,7 +163,7 @@ public final class TextReport {
 
     private void steps(String indent, List<Step> steps) {
         for (Step s : steps) {
-            line(indent + "    (" + s.context() + ") " + (s.text() == null ? "" : oneLine(s.text())));
+            para(indent + "    ", indent + "      ", "(" + s.context() + ") " + (s.text() == null ? "" : oneLine(s.text())));
             if (s.command() != null) {
                 s.command().strip().lines().forEach(c -> line(indent + "        " + c));
             }
@@ -224,6 +247,11 @@ public final class TextReport {
 
     static String oneLine(String s) {
         return s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** Prose wrapped at words to the width: {@code first} before its first line, {@code rest} before the others. */
+    private void para(String first, String rest, String text) {
+        out.append(wrap(text, first, rest, width));
     }
 
     private void line(String s) {

@@ -16,7 +16,13 @@ record Response(int status, String contentType, byte[] body, String location, bo
         return new Response(status, JSON, json.getBytes(StandardCharsets.UTF_8), null, false);
     }
 
+    static final String TEXT = "text/plain; charset=utf-8";
+
+    static Response text(int status, String text) {
+        return new Response(status, TEXT, text.getBytes(StandardCharsets.UTF_8), null, false);
+    }
+
     static Response redirect(String location) {
-        return new Response(303, "text/plain; charset=utf-8", new byte[0], location, false);
+        return new Response(303, TEXT, new byte[0], location, false);
     }
 }

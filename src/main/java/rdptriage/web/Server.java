@@ -102,6 +102,8 @@ public final class Server implements AutoCloseable {
         routes.put("/triage", sessions::triage);
         routes.put("/result", sessions::result);
         routes.put("/checklist", sessions::checklist);
+        routes.put("/plan", sessions::plan);
+        routes.put("/note.md", sessions::markdownNote);
         routes.put("/api/triage", api::triage);
         routes.put("/api/questions", api::questions);
         routes.put("/api/causes", api::causes);
@@ -187,7 +189,7 @@ public final class Server implements AutoCloseable {
 
     private void warmUp() {
         for (String q : List.of("", "error-code=0x904&extended-code=0x7", "error-code=0x904&extended-code=0x7&tcp-3389-test=closed")) {
-            for (String path : List.of("/triage", "/result", "/checklist", "/api/triage")) {
+            for (String path : List.of("/triage", "/result", "/plan", "/checklist", "/note.md", "/api/triage")) {
                 route(new Request(path, q, null));
             }
         }

@@ -13,6 +13,7 @@ import rdptriage.inference.Host;
 import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.Links;
+import rdptriage.render.MarkdownReport;
 import rdptriage.render.Pages;
 import rdptriage.render.Prose;
 import rdptriage.render.Recognised;
@@ -51,7 +52,24 @@ final class SessionPages {
         return page("checklist", r, "A printable checklist of this session's fix plan.");
     }
 
-    private Response page(String template, Request r, String description) {
+    Response plan(Request r) {
+        return page("plan", r, "Every step of this session's fix plan in full, with risks, rollbacks and verify steps.");
+    }
+
+    /** The full ticket note in Markdown, as plain text; a part of the address that cannot be used is a 400 naming it. */
+    Response markdownNote(Request r) {
+        Session s = session(r);
+        if (!s.problems().isEmpty()) {
+            return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", s.problems())
+                    + "\nExpected the address of a session, e.g. note.md?error-code=0x904&extended-code=0x7\n");
+        }
+        return Response.text(200, new MarkdownReport(kb, addresses.base(r)).render(s.assessment()));
+    }
+
+    /** A session read from a request: its assessment (for its host), the question being changed, what was pasted, and the problems. */
+    private record Session(Assessment assessment, String ask, Reading reading, List<String> problems) {}
+
+    private Session session(Request r) {
         Query query = Query.parse(r.rawQuery());
         String ask = query.take(SessionLink.ASK);
         String hostName = query.take(Assessment.HOST);
@@ -63,9 +81,14 @@ final class SessionPages {
             ask = null;
         }
         Reading reading = read(r, checked.valid(), problems);
-        Assessment a = engine.assess(reading.answers()).forHost(host);
+        return new Session(engine.assess(reading.answers()).forHost(host), ask, reading, problems);
+    }
+
+    private Response page(String template, Request r, String description) {
+        Session s = session(r);
+        List<String> problems = s.problems();
         Map<String, Object> model = new HashMap<>();
-        model.put("view", new SessionView(kb, a, LINKS, ask, addresses.base(r), Recognised.of(kb, reading)));
+        model.put("view", new SessionView(kb, s.assessment(), LINKS, s.ask(), addresses.base(r), Recognised.of(kb, s.reading())));
         model.put("links", LINKS);
         model.put("brand", LINKS.start());
         model.put("text", Prose.INSTANCE);

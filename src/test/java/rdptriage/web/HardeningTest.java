@@ -71,9 +71,11 @@ class HardeningTest {
         String evil = Http.raw("GET /result?" + SESSION + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
         assertTrue(evil.startsWith("HTTP/1.1 200 "), head(evil));
         assertFalse(evil.contains("evil.example"), "a foreign Host header is not trusted");
-        assertTrue(evil.contains("Session: /triage?" + SESSION.replace("&", "&amp;")), "the session link is relative");
+        assertTrue(evil.contains("\">/triage?" + SESSION.replace("&", "&amp;") + "</a>"), "the session link is relative");
+        assertTrue(evil.contains("rollbacks and checks: /result?" + SESSION.replace("&", "&amp;")), "so is the short note's");
         String local = Http.raw("GET /result?" + SESSION + " HTTP/1.1\r\nHost: localhost:8080\r\nConnection: close\r\n\r\n");
-        assertTrue(local.contains("Session: http://localhost:8080/triage?"), "this machine's own name is kept");
+        assertTrue(local.contains("\">http://localhost:8080/triage?"), "this machine's own name is kept");
+        assertTrue(local.contains("rollbacks and checks: http://localhost:8080/result?"), "in the short note too");
     }
 
     private static Socket open(String partial) throws Exception {

@@ -299,17 +299,86 @@ class ServerTest {
     }
 
     @Test
-    void resultPageHasThePlanAndTheSameTicketNoteAsTheCli() throws Exception {
-        HttpResponse<String> r = Http.get("/result?" + SESSION);
-        assertEquals(200, r.statusCode());
-        String body = r.body();
-        String note = cli("triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7",
-                "--answer", "tcp-3389-test=succeeded", "--format", "markdown", "--base-url", Http.base());
-        Matcher m = Pattern.compile("<div class=\"command ticket\">.*?<code>(.*?)</code>", Pattern.DOTALL).matcher(body);
-        assertTrue(m.find(), "ticket note block");
+    void resultPageHasThePlanAndTheSameTicketNotesAsTheCli() throws Exception {
+        String body = Http.get("/result?" + SESSION).body();
+        String[] session = {"triage", "--answer", "error-code=0x904", "--answer", "extended-code=0x7", "--answer", "tcp-3389-test=succeeded",
+                "--base-url", Http.base()};
+        String note = cli(concat(session, "--format", "note"));
+        Matcher m = Pattern.compile("<div class=\"command ticket-short\">.*?<code>(.*?)</code>", Pattern.DOTALL).matcher(body);
+        assertTrue(m.find(), "short ticket note block");
         assertEquals(note, unescape(m.group(1)));
+        HttpResponse<String> markdown = Http.get("/note.md?" + SESSION);
+        assertEquals(200, markdown.statusCode());
+        assertTrue(markdown.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; charset=utf-8"));
+        assertEquals(cli(concat(session, "--format", "markdown")), markdown.body());
+        assertTrue(body.contains("href=\"/note.md?" + SESSION.replace("&", "&amp;") + "\""), "link to the Markdown note");
         assertTrue(body.contains("class=\"plan-items\""));
-        assertTrue(body.contains("<h4>Verify</h4>"));
+        assertTrue(Http.get("/plan?" + SESSION).body().contains("<h4>Verify</h4>"));
+    }
+
+    @Test
+    void aMarkdownNoteForABadAddressIsA400NamingWhatWasWrong() throws Exception {
+        HttpResponse<String> r = Http.get("/note.md?error-code=0x904&colour=blue");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("unknown question 'colour'"), r.body());
+        assertTrue(r.body().contains("Expected the address of a session"), r.body());
+    }
+
+    /**
+     * Over every scenario and the two-answer session of the issue: under 60 KB; at most 5 causes
+     * before the plan and the rest folded; the plan's first steps in full, each folding, and every
+     * other step a link to the whole plan, which has them all in full.
+     */
+    @Test
+    void theResultPageShowsTheTopCausesThenThePlanFoldableAndUnder60Kb() throws Exception {
+        List<Map<String, String>> sessions = new java.util.ArrayList<>();
+        sessions.add(Map.of("error-code", "0x904", "extended-code", "0x7"));
+        rdptriage.inference.Scenarios.all().forEach(sc -> sessions.add(sc.answers()));
+        int largest = 0;
+        for (Map<String, String> answers : sessions) {
+            String query = rdptriage.render.SessionLink.query(answers);
+            String body = Http.get("/result" + query).body();
+            int size = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            largest = Math.max(largest, size);
+            assertTrue(size < 60 * 1024, query + ": " + size + " bytes");
+            JsonNode a = Json.MAPPER.readTree(Http.get("/api/triage" + query).body());   // the same server's own assessment
+            int top = body.indexOf("class=\"causes-top\""), plan = body.indexOf("class=\"plan\""), all = body.indexOf("class=\"all-causes\"");
+            assertTrue(top > 0 && all > top && plan > all, query + ": causes, then all causes folded, then the plan");
+            assertEquals(Math.min(5, a.get("causes").size()), count(body.substring(top, all), "class=\"cause\""), query);
+            String planPart = body.substring(plan);
+            for (JsonNode p : a.get("plan")) {
+                int step = p.get("step").asInt();
+                if (step <= rdptriage.render.SessionView.STEPS_IN_FULL) {
+                    assertTrue(planPart.contains("id=\"step-" + step + "\""), query + ": step " + step + " in full");
+                } else {
+                    assertTrue(planPart.contains("#step-" + step + "\">" + escape(p.get("title").asText()) + "</a>"), query + ": step " + step + " listed");
+                }
+            }
+            assertEquals(Math.min(a.get("plan").size(), rdptriage.render.SessionView.STEPS_IN_FULL), count(planPart, "<details"),
+                    query + ": every step folds");
+        }
+        System.out.println("largest result page over " + sessions.size() + " sessions: " + largest + " bytes");
+        String whole = Http.get("/plan?" + SESSION).body();
+        JsonNode plan = Json.MAPPER.readTree(Http.get("/api/triage?" + SESSION).body()).get("plan");
+        assertTrue(plan.size() > rdptriage.render.SessionView.STEPS_IN_FULL);
+        for (JsonNode p : plan) {
+            assertTrue(whole.contains("id=\"step-" + p.get("step").asInt() + "\""), "whole plan: step " + p.get("step"));
+            assertTrue(whole.contains(escape(p.get("title").asText())), "whole plan: " + p.get("title"));
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
@@ -344,8 +413,9 @@ class ServerTest {
 
     private static String cli(String... args) {
         StringWriter out = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-        assertEquals(0, exit);
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
         return out.toString();
     }
 
