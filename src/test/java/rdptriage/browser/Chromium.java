@@ -268,6 +268,16 @@ public final class Chromium implements AutoCloseable {
         return file;
     }
 
+    /** Prints the page as the browser's print dialog would, on A4 with the page's own print CSS, and writes the PDF. */
+    @SuppressWarnings("unchecked")
+    public Path printToPdf(Path file) throws IOException {
+        Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69,
+                "printBackground", false, "preferCSSPageSize", true));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode((String) pdf.get("data")));
+        return file;
+    }
+
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

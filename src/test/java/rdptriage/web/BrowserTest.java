@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,10 +102,9 @@ class BrowserTest {
                 "return Array.from(document.querySelectorAll('ol.plan-items .command pre > code')).map(function (c) { return c.textContent; });");
         assertFalse(codes.isEmpty(), "the fix plan has commands");
         assertEquals(0, codes.stream().filter(String::isBlank).count(), "every command block of the plan has a command to copy");
-        for (WebElement button : driver.findElements(By.cssSelector("button.copy"))) {
-            assertTrue(button.isDisplayed(), "with JavaScript, every copy button is shown");
-        }
-        assertTrue(driver.findElement(By.cssSelector(".command.ticket button.copy")).getText().contains("Copy as ticket note"));
+        assertFalse(driver.findElements(By.cssSelector("button.copy")).isEmpty());
+        assertEquals(0, driver.findElements(By.cssSelector("button.copy[hidden]")).size(), "with JavaScript, every copy button is shown");
+        assertTrue(driver.findElement(By.cssSelector(".command.ticket-short button.copy")).getText().contains("Copy the short note"));
     }
 
     @Test
@@ -377,6 +377,7 @@ class BrowserTest {
         try {
             for (String[] page : List.of(new String[] {"question", "/triage?error-code=0x904&extended-code=0x7"},
                     new String[] {"result", "/result?error-code=0x904&extended-code=0x7"},
+                    new String[] {"plan", "/plan?error-code=0x904&extended-code=0x7"},
                     new String[] {"several", "/triage?error-code=0x904&recent-change=host-renamed&ask=recent-change"})) {
                 for (Object[] size : List.of(new Object[] {"phone", 390, 844, true}, new Object[] {"desktop", 1280, 900, false})) {
                     chromium.emulateSize((Integer) size[1], (Integer) size[2], (Boolean) size[3]);
@@ -393,6 +394,65 @@ class BrowserTest {
         for (String name : List.of("question-phone.png", "question-desktop.png", "result-phone.png", "result-desktop.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(name)) && Files.size(dir.resolve(name)) > 0, name);
         }
+    }
+
+    /**
+     * The session checklist printed on A4 fits two pages, for the two answers of the issue and for a
+     * long session; its pages are kept as PNG images beside the screenshots.
+     */
+    @Test
+    void thePrintedChecklistFitsTwoPagesKeptAsPngImages() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Map<String, String> sessions = Map.of(
+                "two-answers", "error-code=0x904&extended-code=0x7",
+                "sixteen-answers", "error-code=0x904&extended-code=0x7&tcp-3389-test=succeeded&failure-moment=immediately"
+                        + "&other-clients=yes&host-os=server-2016-2022&azure-vm=yes&recent-change=windows-update&termservice=running"
+                        + "&listener=listen&cert-state=expired-or-missing&rd-gateway=no&client-app=mstsc&network-location=everywhere"
+                        + "&other-hosts=no&host-power=always-on");
+        for (var e : sessions.entrySet()) {
+            open(driver, "/checklist?" + e.getValue());
+            Path pdf = chromium.printToPdf(dir.resolve("checklist-" + e.getKey() + ".pdf"));
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                int pages = doc.getNumberOfPages();
+                var renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+                for (int i = 0; i < pages; i++) {
+                    javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 100), "png",
+                            dir.resolve("checklist-" + e.getKey() + "-page-" + (i + 1) + ".png").toFile());
+                }
+                System.out.println("checklist, " + e.getKey() + ": " + pages + " printed pages, "
+                        + driver.findElements(By.cssSelector("ol.tick > li")).size() + " steps in full, "
+                        + driver.findElements(By.cssSelector("ol.rest > li")).size() + " by title");
+                assertTrue(pages >= 1 && pages <= 2, e.getKey() + ": " + pages + " pages");
+                assertTrue(doc.getPage(0).getContents().readAllBytes().length > 0, "the first page has content");
+            }
+            assertFalse(driver.findElements(By.cssSelector("ol.tick > li")).isEmpty(), "at least one step in full");
+        }
+    }
+
+    /** On the result page the plan comes right after the top causes: within the first screens, on a phone too. */
+    @Test
+    void theResultPagePlanStartsWithinTheFirstScreens() {
+        try {
+            for (int[] size : new int[][] {{390, 844, 1}, {1280, 900, 0}}) {
+                chromium.emulateSize(size[0], size[1], size[2] == 1);
+                open(driver, "/result?error-code=0x904&extended-code=0x7");
+                long top = ((Number) driver.executeScript(
+                        "return Math.round(document.getElementById('plan-title').getBoundingClientRect().top + window.scrollY);")).longValue();
+                long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).longValue();
+                System.out.println("result page at " + size[0] + " px: the plan starts at " + top + " px of " + height);
+                assertTrue(top < 3L * size[1], size[0] + " px wide: the plan starts at " + top + " px");
+                assertEquals(5, driver.findElements(By.cssSelector(".causes-top > ol.ranking > li.cause")).size());
+                assertFalse(driver.findElement(By.cssSelector("details.all-causes")).getAttribute("open") != null, "the other causes are folded");
+            }
+        } finally {
+            chromium.realSize();
+        }
+        // a step folds to its title with a click
+        open(driver, "/result?error-code=0x904&extended-code=0x7");
+        WebElement first = driver.findElement(By.cssSelector("#step-1 > details"));
+        assertNotNull(first.getAttribute("open"));
+        first.findElement(By.tagName("summary")).click();
+        assertEquals(null, first.getAttribute("open"));
     }
 
     // ---------------------------------------------------------------- driving a session
@@ -501,7 +561,7 @@ class BrowserTest {
     private static ResultSnapshot resultSnapshot(WebDriver d) {
         @SuppressWarnings("unchecked")
         List<String> ranking = (List<String>) ((JavascriptExecutor) d).executeScript(
-                "return Array.from(document.querySelectorAll('section.causes-full li.cause')).map(function (li) {"
+                "return Array.from(document.querySelectorAll('section.causes-top li.cause')).map(function (li) {"
                         + "  return li.querySelector('a.cause-title').innerText.trim() + ' = ' + li.querySelector('span.percent').innerText.trim(); });");
         @SuppressWarnings("unchecked")
         List<String> plan = (List<String>) ((JavascriptExecutor) d).executeScript(
