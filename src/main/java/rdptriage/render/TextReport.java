@@ -232,7 +232,7 @@ public final class TextReport {
         boolean empty = true;
         for (String word : oneLine(text).split(" ")) {
             if (!empty && line.length() + 1 + word.length() > width) {
-                out.append(line).append('\n');
+                out.append(line.toString().stripTrailing()).append('\n');
                 line = new StringBuilder(rest);
                 empty = true;
             }
@@ -242,7 +242,7 @@ public final class TextReport {
             line.append(word);
             empty = false;
         }
-        return out.append(line).append('\n').toString();
+        return out.append(line.toString().stripTrailing()).append('\n').toString();
     }
 
     static String oneLine(String s) {
