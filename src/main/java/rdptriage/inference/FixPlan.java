@@ -98,15 +98,18 @@ final class FixPlan {
     /**
      * A cause's steps in their fixed order: its checks, then its safe fixes, then those that lower
      * security, each group in the order of the data except where a fix names others it comes
-     * {@code after}; fixes the answers rule out are left out. Each score is capped by the one
-     * before, which keeps that order.
+     * {@code after}; fixes the answers rule out are left out, and so are those that lower security
+     * when no safe fix is left before them. Each score is capped by the one before, which keeps that order.
      */
     private static List<Candidate> candidates(Cause cause, double p, int rank, Answers answers) {
         List<Candidate> list = new ArrayList<>();
         double cap = checks(list, cause.id(), cause.title(), cause, "check", cause.confirm(), p, rank, answers);
+        boolean safeFix = false;
         for (boolean lowering : new boolean[] {false, true}) {
             for (Fix f : inDependencyOrder(cause.fixes())) {
-                if (f.lowersSecurity() == lowering && applies(f, answers)) {
+                // a fix that lowers security only ever follows a safe fix of its cause, also when the answers ruled those out
+                if (f.lowersSecurity() == lowering && applies(f, answers) && (!lowering || safeFix)) {
+                    safeFix |= !lowering;
                     cap = Math.min(cap, p / f.effort());
                     list.add(new Candidate(cause.id(), cause.title(), cause, p, rank, list.size(), lowering ? "workaround" : "fix", f.title(),
                             f.effort(), cap, null, f));

@@ -142,7 +142,10 @@ class FixPlanTest {
         assertEquals(List.of(false, true, true), plan.stream().map(PlanItem::verifiesElsewhere).toList());
     }
 
-    /** In the real knowledge, over every scenario: verify once per cause, after: kept, only_if obeyed. */
+    /**
+     * In the real knowledge, over every scenario: verify once per cause, after: kept, only_if obeyed,
+     * and a fix that lowers security only after a safe fix of its cause, also when only_if left some out.
+     */
     @Test
     void everyScenariosPlanVerifiesEachCauseOnceKeepsAfterAndObeysOnlyIf() {
         Engine engine = Engines.compiled();
@@ -154,6 +157,10 @@ class FixPlanTest {
             for (PlanItem p : a.plan()) {
                 if (!p.verify().isEmpty()) {
                     assertEquals(null, verified.put(p.cause(), p.step()), sc + ": verify of " + p.cause() + " twice");
+                }
+                if (p.kind().equals("workaround")) {
+                    assertEquals(true, a.plan().stream().anyMatch(q -> q.cause().equals(p.cause()) && q.kind().equals("fix")
+                            && q.step() < p.step()), sc + ": " + p.title() + " lowers security without a safe fix before it");
                 }
                 if (p.kind().equals("fix") || p.kind().equals("workaround")) {
                     assertEquals(verified.get(p.cause()), (Integer) p.verifyStep(), sc + ": " + p.title());
@@ -205,5 +212,17 @@ class FixPlanTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertThrows(BadInput.class, () -> a.top(0));
+    }
+
+    @Test
+    void aWorkaroundIsLeftOutWhenTheAnswersRuleOutEverySafeFixOfItsCause() {
+        Fix safe = fix("safe", 5, List.of(), "failure-moment=about-a-minute");
+        Fix lowering = new Fix("lowering", "lowering", "lowers-security", "Opens the host.", true, 1, List.of(STEP), List.of(STEP),
+                List.of(), List.of(), null, List.of());
+        Cause c = withFixes("c", safe, lowering);
+        var kb = Engines.knowledge();
+        assertEquals(List.of(), titles(FixPlan.build(List.of(c), new double[] {0.9}, 0.0, null,
+                Answers.of(kb, java.util.Map.of("failure-moment", "immediately")), SETTINGS)));
+        assertEquals(List.of("safe", "lowering"), titles(FixPlan.build(List.of(c), new double[] {0.9}, 0.0, null, Answers.NONE, SETTINGS)));
     }
 }
