@@ -294,7 +294,8 @@ class BrowserTest {
         String axe = axeSource();
         List<String> report = new ArrayList<>();
         for (String page : List.of("/triage", "/triage?error-code=0x904&extended-code=0x7",
-                "/result?error-code=0x904&extended-code=0x7", "/causes/rdp-certificate.html",
+                "/result?error-code=0x904&extended-code=0x7", "/causes/rdp-certificate.html?error-code=0x904&extended-code=0x7",
+                "/index.html", "/flow.html",
                 "/triage?error-code=0x904&nonsense=1")) {
             open(driver, page);
             if (page.contains("nonsense")) {
