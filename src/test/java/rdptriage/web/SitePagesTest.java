@@ -145,6 +145,19 @@ class SitePagesTest {
     }
 
     @Test
+    void theQuestionAndResultPagesLinkToArticlesWithTheirSession() throws Exception {
+        String session = SESSION + "&host=srv01.corp.example";
+        for (String page : List.of("/triage?", "/result?")) {
+            Document d = Jsoup.parse(Http.get(page + session).body());
+            List<String> articles = d.select("a[href^=/causes/]").eachAttr("href");
+            assertFalse(articles.isEmpty(), page);
+            for (String href : articles) {
+                assertTrue(href.endsWith(".html?" + session), page + ": " + href);
+            }
+        }
+    }
+
+    @Test
     void anArticleOpenedFromASessionLinksBackToExactlyThatSessionNearTheTop() throws Exception {
         String session = "error-code=0x904&extended-code=0x7&recent-change=host-renamed%2Cnetwork-change&host=srv01.corp.example";
         HttpResponse<String> r = Http.get(ARTICLE + "?" + session);
