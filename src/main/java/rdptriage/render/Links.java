@@ -5,19 +5,20 @@ import java.util.Map;
 /**
  * Page-relative addresses, the same for the web Q&A and the static site: {@code root} leads from the
  * page being rendered back to the top ("" or "../"), {@code qa} is where the interactive Q&A runs
- * (the server itself, or a configured base URL for the static site; null when there is none), and
- * {@code site} says whether the static site's own pages (flowchart, search, checklist) are there.
+ * (the server itself, or a configured base URL for the static site; null when there is none). The
+ * site's own pages (home, codes, flowchart, checklist, search) are in both: the server serves them
+ * beside the Q&A.
  */
-public record Links(String root, String qa, boolean site) {
+public record Links(String root, String qa) {
 
-    /** Links of the web Q&A: from the server's root, so they hold at any depth. */
+    /** Links of the server, the Q&A and the site's pages: from the server's root, so they hold at any depth. */
     public static Links web() {
-        return new Links("/", "/", false);
+        return new Links("/", "/");
     }
 
     /** Links of a page of the static site, {@code root} being "" or "../". */
     public static Links site(String root, String qa) {
-        return new Links(root, qa, true);
+        return new Links(root, qa);
     }
 
     /** A page of the static site, e.g. page("search.html"). */
@@ -25,9 +26,9 @@ public record Links(String root, String qa, boolean site) {
         return root + name;
     }
 
-    /** A question's help on the flowchart page, or null where there is no such page (the web Q&A). */
+    /** A question's help on the flowchart page. */
     public String question(String id) {
-        return site ? root + "flow.html#q-" + id : null;
+        return root + "flow.html#q-" + id;
     }
 
     public String asset(String name) {
@@ -36,6 +37,11 @@ public record Links(String root, String qa, boolean site) {
 
     public String cause(String id) {
         return root + "causes/" + id + ".html";
+    }
+
+    /** A cause's article opened from a session: it links back to the session (on the server). */
+    public String cause(String id, Map<String, String> session) {
+        return cause(id) + SessionLink.query(session);
     }
 
     public boolean hasQa() {

@@ -2,6 +2,7 @@ package rdptriage.render;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -57,5 +58,10 @@ public final class Pages {
             }
         }
         return out.toString();
+    }
+
+    /** Renders one fragment without parameters of a template, e.g. a piece added to a page rendered once; thread-safe. */
+    public String fragment(String template, String fragment, Map<String, Object> model) {
+        return engine.process(template, Set.of(fragment), new Context(Locale.ROOT, model));
     }
 }

@@ -285,9 +285,14 @@ public final class SessionView {
             int n = c.reasons().size();
             rows.add(new Row(c.id(), c.title(), Percent.of(c.probability()), Math.round(c.probability() * 1000) / 10.0,
                     c.evidenceLevel(), "level level-" + kb.cause(c.id()).evidence().level(),
-                    c.reasons().stream().map(Why::of).toList(), n == 1 ? "1 reason" : n + " reasons", links.cause(c.id())));
+                    c.reasons().stream().map(Why::of).toList(), n == 1 ? "1 reason" : n + " reasons", article(c.id())));
         }
         return rows;
+    }
+
+    /** A cause's article, carrying the session so that the article links back to it. */
+    public String article(String causeId) {
+        return links.cause(causeId, session());
     }
 
     public String unlisted() {

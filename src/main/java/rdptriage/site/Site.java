@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import rdptriage.inference.AnswerEffects;
 import rdptriage.inference.BadInput;
@@ -32,78 +33,157 @@ import rdptriage.render.Pages;
 import rdptriage.render.Prose;
 
 /**
- * Writes the static troubleshooting site: every page rendered in memory first (so a problem stops
- * the run before anything is written), then written to a fresh folder beside the target and moved
- * into place, so no half-written site is ever left behind. Same knowledge, same bytes.
+ * The troubleshooting site: every page by its path, rendered on demand by one renderer for both
+ * front ends. The static site ({@code site}) renders them all in memory first (so a problem stops
+ * the run before anything is written), then writes them to a fresh folder beside the target and
+ * moves it into place, so no half-written site is ever left behind; same knowledge, same bytes. The
+ * server ({@code serve}) renders each page once, on first request or while it warms up.
  */
 public final class Site {
 
     /** The marker that says a folder was written by this generator and may be replaced by it. */
     static final String MARKER = ".rdp-triage-site";
 
+    /**
+     * Where an article the server serves takes the link back to the session it was opened from: a
+     * comment the server replaces per request, so the article itself is rendered once. The static
+     * site's articles have none.
+     */
+    public static final String BACK = "<!--rdp-triage: back to the session-->";
+
+    static final String SITEMAP = "sitemap.html";
+    static final String SEARCH_INDEX = "assets/search-index.js";
+
     /** A page of the site for the sitemap: where it is, its title and what it holds. */
     public record Page(String href, String title, String description) {}
 
-    private final Engine engine;
+    /** A page of the guide (the site's pages other than the articles) and what its template is given. */
+    private record Guide(String path, String title, String template, String description, Supplier<Map<String, Object>> model) {}
+
     private final KnowledgeBase kb;
     private final Pages pages;
-    private final String qa;
+    private final Links top;
+    private final Links below;
+    private final boolean served;
+    private final Once<AnswerEffects> effects;
+    private final Once<CatalogueView> catalogue;
+    private final Once<Markdown> markdown = new Once<>(Markdown::new);
+    /** The costliest part (a triage per node), needed by the flowchart and the checklist only. */
+    private final Once<GuidedPath.Node> walk;
+    private final Once<List<String>> order;
+    private final List<Guide> guide;
 
     /** @param qa where the interactive Q&A is deployed (links to it on every page), or null */
     public Site(Engine engine, Pages pages, String qa) {
-        this.engine = engine;
+        this(engine, pages, Links.site("", qa), Links.site("../", qa), false);
+    }
+
+    /**
+     * The site as the server answers it, beside the Q&A: every link from the server's root (so one
+     * set of links holds at any depth), the Q&A on the same server, and a place in each article for
+     * the link back to a session ({@link #BACK}).
+     */
+    public static Site served(Engine engine, Pages pages) {
+        return new Site(engine, pages, Links.web(), Links.web(), true);
+    }
+
+    private Site(Engine engine, Pages pages, Links top, Links below, boolean served) {
         this.kb = engine.knowledge();
         this.pages = pages;
-        this.qa = qa;
+        this.top = top;
+        this.below = below;
+        this.served = served;
+        this.effects = new Once<>(() -> AnswerEffects.of(engine));
+        this.catalogue = new Once<>(() -> new CatalogueView(kb, effects.get(), top));
+        this.walk = new Once<>(() -> new GuidedPath(engine).build());
+        this.order = new Once<>(() -> order(walk.get()));
+        this.guide = List.of(
+                new Guide("index.html", "Home: what 0x904 / 0x7 means", "home",
+                        "What Remote Desktop error 0x904 / extended 0x7 means, what neighbouring codes point to, and the causes worth checking, with fixes.",
+                        () -> Map.of("catalogue", catalogue.get())),
+                new Guide("codes.html", "Error-code reference", "codes",
+                        "Every Remote Desktop disconnect code and dialog message, with its documented meaning, its source and the causes it points to.",
+                        () -> Map.of("catalogue", catalogue.get())),
+                new Guide("flow.html", "The guided triage as a flowchart", "flow",
+                        "The questions the guided triage asks for 0x904 / 0x7, where each answer leads, and how to find out each answer.",
+                        () -> Map.of("flow", new FlowChart(walk.get(), top), "questions", questions(order.get(), catalogue.get()))),
+                new Guide("checklist.html", "Printable triage checklist", "standard-checklist",
+                        "The standard triage order for 0x904 / 0x7 on paper: questions for the user, then one check per cause, safe checks first.",
+                        () -> Map.of("checklist", new StandardChecklist(kb, catalogue.get(), order.get(), top))),
+                new Guide("search.html", "Search", "search",
+                        "Search the causes, error codes and questions of this guide, by code, command or words.",
+                        Map::of));
+    }
+
+    /**
+     * Every page and generated file of the site by its path from the site's root (the fixed assets
+     * aside); those that need the guided path come last, so that {@link #files()} renders the rest
+     * while it is walked.
+     */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        kb.causes().forEach(c -> paths.add(article(c.id())));
+        paths.add(SEARCH_INDEX);
+        guide.forEach(g -> paths.add(g.path()));
+        paths.add(SITEMAP);
+        paths.sort(Comparator.comparing(p -> p.equals("flow.html") || p.equals("checklist.html")));
+        return List.copyOf(paths);
+    }
+
+    /** The path of a cause's article. */
+    public static String article(String causeId) {
+        return "causes/" + causeId + ".html";
+    }
+
+    /** One page of the site, one of {@link #paths()}. */
+    public byte[] render(String path) {
+        for (Guide g : guide) {
+            if (g.path().equals(path)) {
+                return page(g.template(), top, g.model().get(), g.description());
+            }
+        }
+        if (path.equals(SITEMAP)) {
+            return page("sitemap", top, Map.of("sitemap", sitemap()),
+                    "Every page of the rdp-triage guide to Remote Desktop error 0x904 / extended 0x7.");
+        }
+        if (path.equals(SEARCH_INDEX)) {
+            return new SearchIndex(kb, codesByCause(effects.get()), markdown.get()).script();
+        }
+        Cause c = path.startsWith("causes/") && path.endsWith(".html")
+                ? kb.findCause(path.substring("causes/".length(), path.length() - ".html".length())).orElse(null) : null;
+        if (c == null) {
+            throw new IllegalArgumentException("the site has no page " + path);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("article", new ArticleView(kb, effects.get(), c, below, markdown.get()));
+        if (served) {
+            model.put("back", BACK);
+        }
+        return page("cause", below, model, c.summary().strip());
     }
 
     /** Every file of the site by its path, in a stable order. */
     public Map<String, byte[]> files() {
+        Background.start("guided-path", walk);
         Map<String, byte[]> files = new TreeMap<>();
-        Links top = Links.site("", qa);
-        Links below = Links.site("../", qa);
-        // the guided path is the costliest part (a triage per node): it runs beside the rendering of the rest
-        Background<GuidedPath.Node> walk = Background.start("guided-path", () -> new GuidedPath(engine).build());
-        AnswerEffects effects = AnswerEffects.of(engine);
-        CatalogueView catalogue = new CatalogueView(kb, effects, top);
-        List<Page> sitemap = new ArrayList<>();
-
-        put(files, sitemap, "index.html", "Home: what 0x904 / 0x7 means", "home", top, Map.of("catalogue", catalogue),
-                "What Remote Desktop error 0x904 / extended 0x7 means, what neighbouring codes point to, and the causes worth checking, with fixes.");
-        put(files, sitemap, "codes.html", "Error-code reference", "codes", top, Map.of("catalogue", catalogue),
-                "Every Remote Desktop disconnect code and dialog message, with its documented meaning, its source and the causes it points to.");
-        Markdown markdown = new Markdown();
-        for (CatalogueView.Entry e : catalogue.causes()) {
-            Cause c = kb.cause(e.id());
-            put(files, sitemap, "causes/" + c.id() + ".html", c.title(), "cause", below, Map.of(
-                    "article", new ArticleView(kb, effects, c, below, markdown)), c.summary().strip());
+        for (String path : paths()) {
+            files.put(path, render(path));
         }
-        GuidedPath.Node path = walk.get();
-        List<String> order = order(path);
-        put(files, sitemap, "flow.html", "The guided triage as a flowchart", "flow", top, Map.of(
-                        "flow", new FlowChart(path, top), "questions", questions(order, catalogue)),
-                "The questions the guided triage asks for 0x904 / 0x7, where each answer leads, and how to find out each answer.");
-        put(files, sitemap, "checklist.html", "Printable triage checklist", "standard-checklist", top, Map.of(
-                        "checklist", new StandardChecklist(kb, catalogue, order, top)),
-                "The standard triage order for 0x904 / 0x7 on paper: questions for the user, then one check per cause, safe checks first.");
-        put(files, sitemap, "search.html", "Search", "search", top, Map.of(),
-                "Search the causes, error codes and questions of this guide, by code, command or words.");
-        files.put("assets/search-index.js", new SearchIndex(kb, codesByCause(effects), markdown).script());
-        sitemap.add(new Page("sitemap.html", "Sitemap", "Every page of this guide."));
-        sitemap.sort(Comparator.comparing((Page p) -> p.href().startsWith("causes/")));   // stable: guide pages, then articles
-        files.put("sitemap.html", page("sitemap", top, Map.of("sitemap", List.copyOf(sitemap),
-                "description", "Every page of the rdp-triage guide to Remote Desktop error 0x904 / extended 0x7.")));
         Assets.load().forEach((name, bytes) -> files.put("assets/" + name, bytes));
         files.put(MARKER, "Written by rdp-triage site; the next run replaces this folder as a whole.\n".getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
-    private void put(Map<String, byte[]> files, List<Page> sitemap, String path, String title, String template, Links links,
-                     Map<String, Object> model, String description) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("description", description);
-        files.put(path, page(template, links, m));
-        sitemap.add(new Page(path, title, description));
+    /** The guide's pages, then the articles in the order worth checking. */
+    private List<Page> sitemap() {
+        List<Page> sitemap = new ArrayList<>();
+        guide.forEach(g -> sitemap.add(new Page(g.path(), g.title(), g.description())));
+        sitemap.add(new Page(SITEMAP, "Sitemap", "Every page of this guide."));
+        for (CatalogueView.Entry e : catalogue.get().causes()) {
+            Cause c = kb.cause(e.id());
+            sitemap.add(new Page(article(c.id()), c.title(), c.summary().strip()));
+        }
+        return List.copyOf(sitemap);
     }
 
     /** For the search: each cause with the codes that point to it (hexadecimal codes; messages are found by their words). */
@@ -149,11 +229,12 @@ public final class Site {
                 .toList();
     }
 
-    private byte[] page(String template, Links links, Map<String, Object> extra) {
+    private byte[] page(String template, Links links, Map<String, Object> extra, String description) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("links", links);
         model.put("brand", links.root() + "index.html");
         model.put("text", Prose.INSTANCE);
+        model.put("description", description);
         return pages.render(template, model).getBytes(StandardCharsets.UTF_8);
     }
 

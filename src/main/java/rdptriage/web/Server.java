@@ -35,11 +35,12 @@ import rdptriage.render.Json;
 import rdptriage.render.Links;
 import rdptriage.render.Pages;
 import rdptriage.render.Prose;
+import rdptriage.site.Site;
 
 /**
- * The browser Q&A, wired in one place: routes, security headers, error mapping, and the HTTP
- * server's limits. It keeps no per-user state (the address is the session), so any number of copies
- * can run behind a load balancer.
+ * The browser Q&A and the troubleshooting site beside it, wired in one place: routes, security
+ * headers, error mapping, and the HTTP server's limits. It keeps no per-user state (the address is
+ * the session), so any number of copies can run behind a load balancer.
  *
  * <p>The server is Jetty's core (no servlets). Jetty parses a request without holding a thread, and
  * dispatches a worker only once the request line, the headers and (for a POST) the body are in: a
@@ -89,7 +90,7 @@ public final class Server implements AutoCloseable {
     private final Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
     private final Map<String, byte[]> assets = Assets.load();
     private final Pages pages;
-    private final Articles articles;
+    private final SitePages site;
     private final Thread warm;
 
     private Server(Engine engine, Pages pages, Config config) throws IOException {
@@ -97,7 +98,7 @@ public final class Server implements AutoCloseable {
         AssessmentCache assessments = new AssessmentCache(engine, config.cache());
         SessionPages sessions = new SessionPages(assessments, pages, new Addresses(config.baseUrl()));
         Api api = new Api(assessments);
-        this.articles = new Articles(engine, pages);
+        this.site = new SitePages(Site.served(engine, pages), engine.knowledge(), pages);
         routes.put("/", r -> Response.redirect("/triage"));
         routes.put("/triage", sessions::triage);
         routes.put("/result", sessions::result);
@@ -196,9 +197,11 @@ public final class Server implements AutoCloseable {
         // the first paste compiles the signals (tens of ms): done here, not for the first user who pastes
         route(new Request("/triage", null, null, "ticket=Error+code%3A+0x904", false));
         route(new Request("/api/triage", null, null, "{\"ticket\": \"Error code: 0x904\"}", false));
-        route(new Request("/causes/rdp-certificate.html", null, null));
         route(new Request("/api/questions", null, null));
         route(new Request("/api/causes", null, null));
+        // the site's pages, each rendered once for good (the flowchart walks the triage: seconds, so last)
+        site.warmUp();
+        route(new Request("/causes/rdp-certificate.html", "error-code=0x904&extended-code=0x7", null));
     }
 
     private Response route(Request r) {
@@ -206,8 +209,8 @@ public final class Server implements AutoCloseable {
         if (handler != null) {
             return handler.apply(r);
         }
-        if (r.path().startsWith("/causes/")) {
-            return articles.article(r);
+        if (site.has(r.path())) {
+            return site.page(r);
         }
         if (r.path().startsWith("/assets/")) {
             return asset(r.path().substring("/assets/".length()));
@@ -225,9 +228,9 @@ public final class Server implements AutoCloseable {
 
     /**
      * Every request with a well-formed request line and headers comes here, on Jetty's I/O thread.
-     * {@code /health} and the static files are answered at once, so a load balancer's probe never
-     * waits behind question pages; everything else is queued for the workers, and a full queue is
-     * answered 503 at once instead of growing without bound.
+     * {@code /health}, the static files and the site's pages already rendered are answered at once,
+     * so a load balancer's probe never waits behind question pages; everything else is queued for
+     * the workers, and a full queue is answered 503 at once instead of growing without bound.
      */
     private final class Routes extends Handler.Abstract.NonBlocking {
         @Override
@@ -237,7 +240,12 @@ public final class Server implements AutoCloseable {
             Request r = new Request(uri.getDecodedPath(), uri.getQuery(), req.getHeaders().get(HttpHeader.HOST));
             boolean head = "HEAD".equals(method);
             boolean read = head || "GET".equals(method);
-            if (read && (r.path().equals("/health") || r.path().startsWith("/assets/"))) {
+            Response ready = read ? site.ready(r) : null;
+            if (ready != null) {
+                send(res, callback, ready, head);
+                return true;
+            }
+            if (read && (r.path().equals("/health") || r.path().startsWith("/assets/") && !site.has(r.path()))) {
                 send(res, callback, respond(r), head);
                 return true;
             }

@@ -294,7 +294,8 @@ class BrowserTest {
         String axe = axeSource();
         List<String> report = new ArrayList<>();
         for (String page : List.of("/triage", "/triage?error-code=0x904&extended-code=0x7",
-                "/result?error-code=0x904&extended-code=0x7", "/causes/rdp-certificate.html",
+                "/result?error-code=0x904&extended-code=0x7", "/causes/rdp-certificate.html?error-code=0x904&extended-code=0x7",
+                "/index.html", "/flow.html",
                 "/triage?error-code=0x904&nonsense=1")) {
             open(driver, page);
             if (page.contains("nonsense")) {
@@ -322,6 +323,29 @@ class BrowserTest {
                         + "  return !document.getElementById(a.getAttribute('href').slice(1)); }).map(function (a) { return a.textContent; });");
         assertEquals(List.of(), broken, "every citation link leads to an entry in the list of sources");
         assertFalse(driver.findElements(By.cssSelector(".prose a[href^='#source-']")).isEmpty());
+    }
+
+    @Test
+    void anArticleOpenedFromASessionLeadsBackToItAndTheSitesSearchRunsOnTheServer() {
+        String session = "error-code=0x904&extended-code=0x7";
+        open(driver, "/result?" + session);
+        clickAndWait(driver, driver.findElement(By.cssSelector("ol.ranking a.cause-title")));
+        URI article = URI.create(driver.getCurrentUrl());
+        assertTrue(article.getPath().startsWith("/causes/"), article.toString());
+        assertEquals(session, article.getRawQuery(), "the article is opened with the session");
+        clickAndWait(driver, driver.findElement(By.linkText("Back to your session")));
+        assertEquals(base + "/triage?" + session, driver.getCurrentUrl());
+
+        // the search box of every page, the site's search page and its index, under the server's headers
+        driver.findElement(By.id("site-search-q")).sendKeys("Test-NetConnection");
+        clickAndWait(driver, driver.findElement(By.cssSelector("form.site-search button[type=submit]")));
+        assertEquals("/search.html", URI.create(driver.getCurrentUrl()).getPath());
+        waitFor(driver).until(d -> !text(d, "#search-status").isEmpty());
+        List<WebElement> found = driver.findElements(By.cssSelector("#search-results > li h2 a"));
+        assertFalse(found.isEmpty(), text(driver, "#search-status"));
+        clickAndWait(driver, found.get(0));
+        assertTrue(driver.getCurrentUrl().startsWith(base + "/"), driver.getCurrentUrl());
+        assertFalse(driver.findElements(By.cssSelector("main h1")).isEmpty(), "a page of the site: " + driver.getCurrentUrl());
     }
 
     /** Pastes a text into the start page's box, sends it and returns the recognised answers' lines. */
