@@ -34,6 +34,8 @@ public final class Engine {
     private final RuleGuard guard = new RuleGuard();
     private final Likelihood likelihood;
     private final java.util.Set<String> dialogRules;
+    /** The rules' conclusions per group of linked answers, remembered; null when the rules could not be analysed. */
+    private volatile AnswerGroups groups;
 
     private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
         List<Cause> causes = kb.causes();
@@ -49,8 +51,9 @@ public final class Engine {
         this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
-        this.likelihood = Likelihood.of(model, this::evaluation, stored, 
-                shortcut ? RuleCheck.partners(rules.sources(), kb) : java.util.Optional.empty());
+        Optional<Map<String, Set<String>>> partners = shortcut ? RuleCheck.partners(rules.sources(), kb) : Optional.empty();
+        this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
+        this.groups = partners.map(p -> new AnswerGroups(p, this::evaluation, guard)).orElse(null);
     }
 
     /** An engine on the given knowledge and rules. */
@@ -109,7 +112,20 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
-        try (Evaluation ev = evaluation()) {
+        AnswerGroups g = groups;
+        if (g != null) {
+            try {
+                return assess(answers, g.start());
+            } catch (Evaluation.OffGrid e) {
+                // a weight the sums in units cannot hold exactly: every assessment runs on one session from now on
+                groups = null;
+            }
+        }
+        return assess(answers, evaluation());
+    }
+
+    private Assessment assess(Answers answers, Weighing weighing) {
+        try (Weighing ev = weighing) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
             java.util.Set<String> before = new java.util.HashSet<>();

@@ -24,7 +24,7 @@ import rdptriage.knowledge.Question;
  * and the dialog message describe one event, so 0x904 and 0x7 are one observation, not two. The
  * strongest conclusion of such a group counts (and is the reason shown).
  */
-final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
+final class Evaluation implements Weighing, RuleRuntimeEventListener {
 
     private final KieSession session;
     private final RuleGuard guard;
@@ -112,13 +112,14 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     }
 
     /** Inserts one more answer and fires the rules. */
-    void add(String question, String value) {
+    @Override
+    public void add(String question, String value) {
         insertAnswer(question, value, null);
         guard.fire(session);
     }
 
-    /** The evidence that counts now: each rule's strongest conclusion per cause. */
-    List<Evidence> evidence() {
+    @Override
+    public List<Evidence> evidence() {
         List<Evidence> list = new ArrayList<>();
         for (List<Evidence> l : byRule.values()) {
             list.add(strongestOf(l));
@@ -126,8 +127,8 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         return list;
     }
 
-    /** Summed weight per cause (indexed as the knowledge lists causes) for the evidence in force. */
-    double[] weights() {
+    @Override
+    public double[] weights() {
         // evidence arrives in different orders on the two rule paths and is added and withdrawn
         // many times; rounding makes the sums independent of that order
         double[] w = new double[live.length];
@@ -148,6 +149,61 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         trial.forEach(session::delete);
         trial.clear();
         return w;
+    }
+
+    @Override
+    public double[][] tryEach(Informative q) {
+        double[][] w = new double[q.size()][];
+        for (int o = 0; o < w.length; o++) {
+            w[o] = q.alike()[o] == o ? tryAnswer(q.question().id(), q.values()[o]) : w[q.alike()[o]];
+        }
+        return w;
+    }
+
+    /** A weight is a whole number of these units: 1e-9, as {@link #weights()} rounds. */
+    static final double UNIT = 1e9;
+
+    /** A weight that is not a whole number of units (1e-9) cannot be summed in units exactly. */
+    static final class OffGrid extends RuntimeException {
+        OffGrid(Evidence e) {
+            super("evidence weight " + e.weight() + " of " + e.cause() + " is not a multiple of 1e-9", null, false, false);
+        }
+    }
+
+    /**
+     * The summed weight per cause of the evidence in force in whole units of 1e-9: the same sums as
+     * {@link #weights()}, exactly, as long as every weight is a whole number of units (checked:
+     * {@link OffGrid} otherwise), whatever the order evidence came and went in.
+     */
+    long[] units() {
+        long[] u = new long[live.length];
+        for (List<Evidence> l : byRule.values()) {
+            Evidence e = strongestOf(l);
+            double x = e.weight() * UNIT;
+            long k = Math.round(x);
+            if (Math.abs(x - k) > 1e-3 || Math.abs(e.weight()) > 1e6) {
+                throw new OffGrid(e);
+            }
+            u[causeIndex.get(e.cause())] += k;
+        }
+        return u;
+    }
+
+    /** The evidence that counts now by the key it counts under (cause and rule, or cause and the error dialog). */
+    Map<String, Evidence> strongest() {
+        Map<String, Evidence> m = new HashMap<>();
+        byRule.forEach((key, l) -> m.put(key, strongestOf(l)));
+        return m;
+    }
+
+    /** {@link #units()} if {@code question} were answered {@code value}; the trial facts are deleted afterwards, as in {@link #tryAnswer}. */
+    long[] tryUnits(String question, String value) {
+        insertAnswer(question, value, trial);
+        guard.fire(session);
+        long[] u = units();
+        trial.forEach(session::delete);
+        trial.clear();
+        return u;
     }
 
     /**

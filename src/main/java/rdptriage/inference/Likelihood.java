@@ -49,6 +49,8 @@ final class Likelihood {
     private final Optional<Map<String, Set<String>>> partners;
     private final Map<String, double[]> defaults = new HashMap<>();
     private final Map<String, double[]> unlisted = new HashMap<>();
+    /** Each question's informative answers, worked out once. */
+    private final Map<String, Informative> informative = new HashMap<>();
     /** Per question, the weight change per cause of each answer alone: [answer][cause]. */
     private final Map<String, double[][]> weights = new ConcurrentHashMap<>();
 
@@ -66,6 +68,9 @@ final class Likelihood {
                          Optional<Map<String, Set<String>>> partners) {
         Likelihood l = new Likelihood(model, empty, partners);
         l.weights.putAll(stored.weights());
+        for (Question q : model.kb().questions()) {
+            l.informative.put(q.id(), Informative.of(model.kb(), model.namedBy(), q));
+        }
         for (Question q : model.kb().questions()) {
             List<Option> options = q.informativeOptions();
             if (options.isEmpty()) {
@@ -118,19 +123,17 @@ final class Likelihood {
      * [answer][cause]. When no question {@code q} shares a rule with is among {@code answered}, that
      * is the change of each answer alone, already known; otherwise each answer is tried in context.
      */
-    private double[][] deltas(Evaluation ev, Question q, double[] base, Set<String> answered) {
+    private double[][] deltas(Weighing ev, Question q, double[] base, Set<String> answered) {
         boolean alone = partners.map(p -> p.getOrDefault(q.id(), Set.of()).stream().noneMatch(answered::contains)).orElse(false);
         return alone ? weights(q) : trials(ev, q, base);
     }
 
     /** Tries every informative answer of {@code q} on top of what {@code ev} holds; codes that act alike once. */
-    private double[][] trials(Evaluation ev, Question q, double[] base) {
-        List<Option> options = q.informativeOptions();
-        double[][] w = new double[options.size()][];
-        Map<String, double[]> tried = new HashMap<>();
-        for (int o = 0; o < options.size(); o++) {
-            String value = options.get(o).value();
-            double[] t = tried.computeIfAbsent(alike(q, value), key -> ev.tryAnswer(q.id(), value));
+    private double[][] trials(Weighing ev, Question q, double[] base) {
+        double[][] tried = ev.tryEach(informative(q));
+        double[][] w = new double[tried.length][];
+        for (int o = 0; o < w.length; o++) {
+            double[] t = tried[o];
             double[] delta = new double[t.length];
             for (int c = 0; c < t.length; c++) {
                 delta[c] = t[c] - base[c];
@@ -141,7 +144,7 @@ final class Likelihood {
     }
 
     /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds: [cause][answer]. */
-    double[][] table(Evaluation ev, Question q, double[] base, Set<String> answered) {
+    double[][] table(Weighing ev, Question q, double[] base, Set<String> answered) {
         double[][] w = deltas(ev, q, base, answered);
         double[] d = defaults.get(q.id());
         int n = base.length;
@@ -161,7 +164,7 @@ final class Likelihood {
      * question each ticked answer is one draw from the question's table. An answer the model does
      * not observe ("I don't know") goes in and adds 0.
      */
-    double[] read(Evaluation ev, Question q, String value, Set<String> answered) {
+    double[] read(Weighing ev, Question q, String value, Set<String> answered) {
         int n = model.causes().size();
         double[] log = new double[n];
         if (!observes(q, value)) {
@@ -219,14 +222,14 @@ final class Likelihood {
         return defaults.get(q.id());
     }
 
-    private static int position(Question q, String value) {
-        List<Option> options = q.informativeOptions();
-        for (int o = 0; o < options.size(); o++) {
-            if (options.get(o).value().equals(value)) {
-                return o;
-            }
-        }
-        return -1;
+    private int position(Question q, String value) {
+        return informative(q).position(value);
+    }
+
+    /** The question's informative answers, as worked out once. */
+    Informative informative(Question q) {
+        Informative i = informative.get(q.id());
+        return i != null ? i : Informative.of(model.kb(), model.namedBy(), q);
     }
 
     private static double z(double[] d, double[][] w, int c) {
@@ -238,16 +241,11 @@ final class Likelihood {
     }
 
     /**
-     * Answers that must act alike share a key and are tried once: codes whose value and family are
-     * named by the same tests of the rules (see {@link RuleCheck#namedBy}), such as the codes of one
-     * family when no rule names a code itself, or the codes of all families no rule names. Every
-     * other answer is its own key.
+     * Answers that must act alike share a key and are tried once ({@link Informative#alike}): codes
+     * whose value and family are named by the same tests of the rules (see {@link RuleCheck#namedBy}),
+     * such as the codes of one family when no rule names a code itself, or the codes of all families
+     * no rule names. Every other answer is its own key.
      */
-    private String alike(Question q, String value) {
-        return alike(model.kb(), model.namedBy(), q.id(), value);
-    }
-
-    /** The key of {@link #alike(Question, String)}, for tests too. */
     static String alike(KnowledgeBase kb, Optional<Map<String, Set<Integer>>> namedBy, String question, String value) {
         var family = kb.family(question, value);
         if (family.isEmpty() || namedBy.isEmpty()) {

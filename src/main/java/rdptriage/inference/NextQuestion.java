@@ -30,14 +30,14 @@ final class NextQuestion {
 
     private final Engine.Model model;
     private final Likelihood likelihood;
-    private final Evaluation evaluation;
+    private final Weighing evaluation;
     private final Ranking now;
     private final double[] weights;
     /** The chance that someone at hand knows the answer, by who can answer; learnt in this session. */
     private AnswerRate answerable;
     private Answers answered;
 
-    NextQuestion(Engine.Model model, Likelihood likelihood, Evaluation evaluation, Ranking now, double[] weights) {
+    NextQuestion(Engine.Model model, Likelihood likelihood, Weighing evaluation, Ranking now, double[] weights) {
         this.model = model;
         this.likelihood = likelihood;
         this.evaluation = evaluation;
