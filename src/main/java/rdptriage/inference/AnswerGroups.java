@@ -1,9 +1,8 @@
 package rdptriage.inference;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,49 +12,61 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The rules' conclusions for groups of answers, each group run through Drools once per process and
- * remembered. Two questions that no rule reads together ({@link RuleCheck#partners}: not in one
- * rule's conditions, directly, through a code or through a Finding) cannot change each other's
- * evidence, so the evidence in force for a session is that of each group of linked answers on its
- * own, beside what the rules conclude with no answer at all:
+ * What the rules conclude for each answer, run through Drools once per process and remembered, so
+ * that an assessment and its "what if" answers are put together from remembered conclusions instead
+ * of running the rules each time.
  *
- * <pre>  sum(all answers) = sum(no answer) + sum over groups of (sum(group alone) - sum(no answer))</pre>
+ * <p>When the rules only ever add conclusions as answers come ({@link RuleCheck#joins}: conditions
+ * of Answer, Code and Finding patterns, no {@code not}, nothing withdrawn but by truth maintenance),
+ * the evidence in force for a session is every conclusion its answers brought, in the order they
+ * came. A rule that reads one fact at a time (one answer, one code, or alternatives of them)
+ * concludes for an answer what it concludes for that answer alone; only rules that read facts
+ * together (two patterns, a Finding) make an answer's conclusions depend on others, and then only
+ * on the answers they are joined with. So an answer brings the conclusions of itself on top of the
+ * answers it is joined with, remembered per such group: for most answers, the conclusions of the
+ * answer alone. Conclusions are put together as one Drools session does it: an equal one already in
+ * force is not counted again (truth maintenance), and per cause and rule (or cause and the error
+ * dialog, {@link Evaluation#DIALOG}) the strongest counts, the earliest among equally strong.
  *
- * per cause, summed in whole units of 1e-9 ({@link Evaluation#units()}), which is exactly what
- * {@link Evaluation#weights()} rounds its sums to. Trying an answer touches only the groups holding
- * its partners: those are run with the answer on top, once per group and question. A help desk's
- * sessions go through few distinct groups (the dialog's codes, the TCP test with the failure moment,
- * ...), so nearly every assessment is made of remembered parts and runs no rule at all.
- *
- * <p>Within a group the answers go in in the order given, and a tried answer after them, as on one
- * session; the memory is keyed by that order. The memory is bounded ({@link #MAX_HELD} numbers;
- * past it, it starts again) and forgotten when a rule is disabled ({@link RuleGuard}).
+ * <p>Weights are summed in whole units of 1e-9 ({@link Evaluation#units}), which is exactly what
+ * {@link Evaluation#weights()} rounds its sums to, so the sums are the same as on one session. The
+ * memory is bounded ({@link #MAX_HELD} conclusions; past it, it starts again) and forgotten when a
+ * rule is disabled ({@link RuleGuard}).
  */
 final class AnswerGroups {
 
-    /** What the rules conclude for one group of answers alone: summed units per cause, and the evidence by the key it counts under. */
-    record Part(long[] units, Map<String, Evidence> strongest) {}
+    /**
+     * One conclusion as remembered: the key it counts under and the evidence, each numbered once per
+     * process (equal evidence, equal number), its cause's index, its weight in units and its strength.
+     */
+    private record Conclusion(int key, Evidence evidence, int id, int cause, long units, double strength) {}
 
     /** One answer and its place in the session. */
     private record Given(String question, String value, int position) {}
 
-    /** A group of linked answers, in the order given, and what the rules conclude for it. */
-    private record Group(List<Given> answers, Part part) {}
+    /** Answers joined by the rules, in the order given, and their key in the memory. */
+    private record Group(List<Given> answers, String key) {}
 
-    /** The numbers the memory may hold (8 bytes each) before it starts again: about 32 MB. */
-    static final long MAX_HELD = 4_000_000;
+    /** The conclusions the memory may hold before it starts again. */
+    static final long MAX_HELD = 2_000_000;
 
-    private final Map<String, Set<String>> partners;
+    private final Map<String, Set<String>> joins;
+    private final Map<String, Integer> causes;
     private final Supplier<Evaluation> drools;
     private final RuleGuard guard;
-    private final Map<String, Part> parts = new ConcurrentHashMap<>();
-    private final Map<String, long[][]> trials = new ConcurrentHashMap<>();
+    /** What an answer brings on top of the answers it is joined with. */
+    private final Map<String, List<Conclusion>> added = new ConcurrentHashMap<>();
+    /** What each informative answer of a question would bring on top of the answers it is joined with. */
+    private final Map<String, List<List<Conclusion>>> tried = new ConcurrentHashMap<>();
     private final AtomicLong held = new AtomicLong();
-    private volatile Part empty;
-    private volatile int disabledSeen = -1;
+    /** Every key and every evidence met, numbered in the order met; never forgotten (there are as many as the rules can conclude). */
+    private final Map<String, Integer> keys = new ConcurrentHashMap<>();
+    private final Map<Evidence, Integer> evidence = new ConcurrentHashMap<>();
+    private volatile int disabledSeen;
 
-    AnswerGroups(Map<String, Set<String>> partners, Supplier<Evaluation> drools, RuleGuard guard) {
-        this.partners = partners;
+    AnswerGroups(Map<String, Set<String>> joins, Map<String, Integer> causes, Supplier<Evaluation> drools, RuleGuard guard) {
+        this.joins = joins;
+        this.causes = causes;
         this.drools = drools;
         this.guard = guard;
     }
@@ -63,131 +74,162 @@ final class AnswerGroups {
     /** A new assessment's weighing, with no answer in yet. */
     Weighing start() {
         int disabled = guard.disabled();
-        if (disabled != disabledSeen || empty == null) {
-            synchronized (this) {
-                if (disabled != disabledSeen || empty == null) {
-                    forget();
-                    empty = run(List.of());
-                    disabledSeen = disabled;
-                }
-            }
+        if (disabled != disabledSeen) {
+            // a rule disabled since: what was remembered may hold its conclusions
+            forget();
+            disabledSeen = disabled;
         }
-        return new State(empty);
+        return new State();
     }
 
     private void forget() {
-        parts.clear();
-        trials.clear();
+        added.clear();
+        tried.clear();
         held.set(0);
     }
 
-    private void hold(long numbers) {
-        if (held.addAndGet(numbers) > MAX_HELD) {
+    private void hold(long conclusions) {
+        if (held.addAndGet(conclusions + 1) > MAX_HELD) {
             forget();
         }
     }
 
-    private Part part(List<Given> answers) {
-        String key = key(answers, null);
-        Part p = parts.get(key);
-        if (p == null) {
-            p = run(answers);
-            if (parts.putIfAbsent(key, p) == null) {
-                hold(p.units().length + 8L * p.strongest().size());
+    /** What {@code question} answered {@code value} brings on top of {@code group}. */
+    private List<Conclusion> added(Group group, String question, String value) {
+        String key = group.key() + '\u0002' + question + '=' + value;
+        List<Conclusion> came = added.get(key);
+        if (came == null) {
+            try (Evaluation ev = load(group)) {
+                came = remember(ev.addRecorded(question, value));
+            }
+            if (added.putIfAbsent(key, came) == null) {
+                hold(came.size());
             }
         }
-        return p;
+        return came;
     }
 
-    private Part run(List<Given> answers) {
-        try (Evaluation ev = drools.get()) {
-            answers.forEach(g -> ev.add(g.question(), g.value()));
-            return new Part(ev.units(), Map.copyOf(ev.strongest()));
-        }
-    }
-
-    /** The units per cause for each informative answer of {@code q} tried on top of {@code answers}: [option][cause]. */
-    private long[][] trials(List<Given> answers, Informative q) {
-        String key = key(answers, q.question().id());
-        long[][] t = trials.get(key);
-        if (t == null) {
-            t = new long[q.size()][];
-            int distinct = 0;
-            try (Evaluation ev = drools.get()) {
-                answers.forEach(g -> ev.add(g.question(), g.value()));
-                for (int o = 0; o < t.length; o++) {
+    /** What each informative answer of {@code q} would bring on top of {@code group}: [option]. */
+    private List<List<Conclusion>> tried(Group group, Informative q) {
+        String key = group.key() + '\u0001' + q.question().id();
+        List<List<Conclusion>> each = tried.get(key);
+        if (each == null) {
+            List<List<Conclusion>> list = new ArrayList<>(q.size());
+            long size = 0;
+            try (Evaluation ev = load(group)) {
+                for (int o = 0; o < q.size(); o++) {
                     if (q.alike()[o] != o) {
-                        t[o] = t[q.alike()[o]];
+                        list.add(list.get(q.alike()[o]));
                         continue;
                     }
-                    long[] u = ev.tryUnits(q.question().id(), q.values()[o]);
-                    // most answers move the same few causes alike: hold one copy of each result
-                    for (int p = 0; p < o && u != null; p++) {
-                        if (Arrays.equals(t[p], u)) {
-                            t[o] = t[p];
-                            u = null;
-                        }
-                    }
-                    if (u != null) {
-                        t[o] = u;
-                        distinct++;
-                    }
+                    List<Conclusion> came = remember(ev.tryRecorded(q.question().id(), q.values()[o]));
+                    list.add(came);
+                    size += came.size();
                 }
             }
-            if (trials.putIfAbsent(key, t) == null) {
-                hold(t.length + (long) distinct * (t.length == 0 ? 0 : t[0].length));
+            each = List.copyOf(list);
+            if (tried.putIfAbsent(key, each) == null) {
+                hold(size);
             }
         }
-        return t;
+        return each;
     }
 
-    private static String key(List<Given> answers, String tried) {
-        StringBuilder b = new StringBuilder(64);
+    private Evaluation load(Group group) {
+        Evaluation ev = drools.get().recording();
+        group.answers().forEach(g -> ev.add(g.question(), g.value()));
+        return ev;
+    }
+
+    private List<Conclusion> remember(List<Evaluation.Came> came) {
+        List<Conclusion> list = new ArrayList<>(came.size());
+        for (Evaluation.Came c : came) {
+            Evidence e = c.evidence();
+            list.add(new Conclusion(number(keys, c.key()), e, number(evidence, e), causes.get(e.cause()), Evaluation.units(e),
+                    Math.abs(e.weight())));
+        }
+        return List.copyOf(list);
+    }
+
+    private static <T> int number(Map<T, Integer> numbers, T t) {
+        Integer n = numbers.get(t);
+        if (n == null) {
+            synchronized (numbers) {
+                n = numbers.computeIfAbsent(t, k -> numbers.size());
+            }
+        }
+        return n;
+    }
+
+    private static String key(List<Given> answers) {
+        StringBuilder b = new StringBuilder(32);
         for (Given g : answers) {
             b.append(g.question()).append('=').append(g.value()).append('\u0000');
-        }
-        if (tried != null) {
-            b.append('\u0001').append(tried);
         }
         return b.toString();
     }
 
-    /** One assessment: its groups, and the units per cause summed over them. */
+    private static final Group NONE = new Group(List.of(), "");
+
+    /** One assessment: the conclusions in force, the strongest per key, and the sums in units per cause. */
     private final class State implements Weighing {
 
-        private final Part none;
-        private final List<Group> groups = new ArrayList<>(4);
-        private final long[] total;
+        private final List<Group> groups = new ArrayList<>(2);
+        /** The evidence in force, by number. */
+        private final BitSet in = new BitSet();
+        /** The strongest conclusion in force per key number, the earliest among equally strong. */
+        private Conclusion[] strongest = new Conclusion[Math.max(16, keys.size())];
+        private final long[] units = new long[causes.size()];
         private int given;
-
-        State(Part none) {
-            this.none = none;
-            this.total = none.units().clone();
-        }
 
         @Override
         public void add(String question, String value) {
-            Set<String> linked = partners.getOrDefault(question, Set.of());
-            List<Given> answers = new ArrayList<>();
+            Set<String> linked = joins.getOrDefault(question, Set.of());
+            List<Given> joined = new ArrayList<>();
             for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
                 Group g = it.next();
                 if (touches(g, linked)) {
-                    answers.addAll(g.answers());
-                    change(g.part(), -1);
+                    joined.addAll(g.answers());
                     it.remove();
                 }
             }
-            answers.add(new Given(question, value, given++));
-            answers.sort(Comparator.comparingInt(Given::position));
-            Part p = part(List.copyOf(answers));
-            change(p, 1);
-            groups.add(new Group(List.copyOf(answers), p));
+            Group with = group(joined);
+            for (Conclusion c : added(with, question, value)) {
+                take(c);
+            }
+            if (!linked.isEmpty()) {
+                joined.add(new Given(question, value, given));
+                groups.add(new Group(List.copyOf(joined), key(joined)));
+            }
+            given++;
         }
 
-        private void change(Part p, int sign) {
-            for (int c = 0; c < total.length; c++) {
-                total[c] += sign * (p.units()[c] - none.units()[c]);
+        private Group group(List<Given> joined) {
+            if (joined.isEmpty()) {
+                return NONE;
             }
+            joined.sort(Comparator.comparingInt(Given::position));
+            return new Group(joined, key(joined));
+        }
+
+        /** A conclusion comes: counted unless an equal one is in force, and the strongest of its key if stronger than the one before. */
+        private void take(Conclusion c) {
+            if (in.get(c.id())) {
+                return;
+            }
+            in.set(c.id());
+            Conclusion before = strongest(c.key());
+            if (before == null || c.strength() > before.strength()) {
+                strongest[c.key()] = c;
+                units[c.cause()] += c.units() - (before == null ? 0 : before.units());
+            }
+        }
+
+        private Conclusion strongest(int key) {
+            if (key >= strongest.length) {
+                strongest = java.util.Arrays.copyOf(strongest, Math.max(key + 1, 2 * strongest.length));
+            }
+            return strongest[key];
         }
 
         private boolean touches(Group g, Set<String> linked) {
@@ -201,60 +243,78 @@ final class AnswerGroups {
 
         @Override
         public double[] weights() {
-            double[] w = new double[total.length];
+            return weights(units);
+        }
+
+        private static double[] weights(long[] units) {
+            double[] w = new double[units.length];
             for (int c = 0; c < w.length; c++) {
-                w[c] = total[c] / Evaluation.UNIT;
+                w[c] = units[c] / Evaluation.UNIT;
             }
             return w;
         }
 
         @Override
         public double[][] tryEach(Informative q) {
-            Set<String> linked = partners.getOrDefault(q.question().id(), Set.of());
-            List<Given> answers = new ArrayList<>();
-            long[] rest = total.clone();
+            Set<String> linked = joins.getOrDefault(q.question().id(), Set.of());
+            List<Given> joined = new ArrayList<>();
+            Group only = null;
             for (Group g : groups) {
                 if (touches(g, linked)) {
-                    answers.addAll(g.answers());
-                    for (int c = 0; c < rest.length; c++) {
-                        rest[c] -= g.part().units()[c] - none.units()[c];
-                    }
+                    only = joined.isEmpty() ? g : null;
+                    joined.addAll(g.answers());
                 }
             }
-            answers.sort(Comparator.comparingInt(Given::position));
-            long[][] t = trials(answers, q);
-            double[][] w = new double[t.length][];
+            List<List<Conclusion>> each = tried(only != null ? only : group(joined), q);
+            double[][] w = new double[each.size()][];
+            List<Conclusion> changed = new ArrayList<>();
             for (int o = 0; o < w.length; o++) {
                 if (q.alike()[o] != o) {
                     w[o] = w[q.alike()[o]];
                     continue;
                 }
-                w[o] = new double[rest.length];
-                for (int c = 0; c < rest.length; c++) {
-                    w[o][c] = (rest[c] + t[o][c] - none.units()[c]) / Evaluation.UNIT;
+                long[] u = units.clone();
+                changed.clear();
+                for (Conclusion c : each.get(o)) {
+                    if (in.get(c.id())) {
+                        continue;
+                    }
+                    Conclusion before = strongest(c.key());
+                    int at = -1;
+                    for (int i = 0; i < changed.size(); i++) {
+                        if (changed.get(i).key() == c.key()) {
+                            at = i;
+                            before = changed.get(i);
+                        }
+                    }
+                    if (before == null || c.strength() > before.strength()) {
+                        if (at < 0) {
+                            changed.add(c);
+                        } else {
+                            changed.set(at, c);
+                        }
+                        u[c.cause()] += c.units() - (before == null ? 0 : before.units());
+                    }
                 }
+                w[o] = weights(u);
             }
             return w;
         }
 
         @Override
         public List<Evidence> evidence() {
-            Map<String, Evidence> in = new HashMap<>(none.strongest());
-            for (Group g : groups) {
-                // a key is decided by the one group whose answers its rule reads: where it differs from no answer
-                g.part().strongest().forEach((key, e) -> {
-                    if (!e.equals(none.strongest().get(key))) {
-                        in.put(key, e);
-                    }
-                });
-                none.strongest().keySet().stream().filter(key -> !g.part().strongest().containsKey(key)).forEach(in::remove);
+            List<Evidence> list = new ArrayList<>();
+            for (Conclusion c : strongest) {
+                if (c != null) {
+                    list.add(c.evidence());
+                }
             }
-            return new ArrayList<>(in.values());
+            return list;
         }
 
         @Override
         public void close() {
-            // nothing held: the parts are shared
+            // nothing held: the conclusions are shared
         }
     }
 }

@@ -34,7 +34,7 @@ public final class Engine {
     private final RuleGuard guard = new RuleGuard();
     private final Likelihood likelihood;
     private final java.util.Set<String> dialogRules;
-    /** The rules' conclusions per group of linked answers, remembered; null when the rules could not be analysed. */
+    /** The rules' conclusions per answer, remembered; null when the rules could not be analysed (then every assessment runs Drools). */
     private volatile AnswerGroups groups;
 
     private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
@@ -53,7 +53,8 @@ public final class Engine {
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
         Optional<Map<String, Set<String>>> partners = shortcut ? RuleCheck.partners(rules.sources(), kb) : Optional.empty();
         this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
-        this.groups = partners.map(p -> new AnswerGroups(p, this::evaluation, guard)).orElse(null);
+        this.groups = shortcut ? RuleCheck.joins(rules.sources(), kb)
+                .map(joins -> new AnswerGroups(joins, model.index(), this::evaluation, guard)).orElse(null) : null;
     }
 
     /** An engine on the given knowledge and rules. */
@@ -112,19 +113,31 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
+        return assess(answers, true);
+    }
+
+    /**
+     * Ranks the causes and chooses the next question, without the fix plan (its list is empty): for
+     * output that does not show the plan, such as batch's compact records.
+     */
+    public Assessment assessWithoutPlan(Answers answers) {
+        return assess(answers, false);
+    }
+
+    private Assessment assess(Answers answers, boolean plan) {
         AnswerGroups g = groups;
         if (g != null) {
             try {
-                return assess(answers, g.start());
+                return assess(answers, g.start(), plan);
             } catch (Evaluation.OffGrid e) {
                 // a weight the sums in units cannot hold exactly: every assessment runs on one session from now on
                 groups = null;
             }
         }
-        return assess(answers, evaluation());
+        return assess(answers, evaluation(), plan);
     }
 
-    private Assessment assess(Answers answers, Weighing weighing) {
+    private Assessment assess(Answers answers, Weighing weighing, boolean plan) {
         try (Weighing ev = weighing) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
@@ -141,7 +154,7 @@ public final class Engine {
             List<Evidence> evidence = ev.evidence();
             Ranking ranking = model.rank(log, logUnlisted);
             NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights()).choose(answers);
-            return assessment(answers, evidence, ranking, choice);
+            return assessment(answers, evidence, ranking, choice, plan);
         }
     }
 
@@ -158,12 +171,17 @@ public final class Engine {
         return model;
     }
 
-    private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice) {
+    private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice,
+                                  boolean plan) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < model.causes().size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -ranking.probability(i)).thenComparing(i -> i));
+        Map<String, List<Evidence>> byCause = new HashMap<>();
+        for (Evidence e : evidence) {
+            byCause.computeIfAbsent(e.cause(), k -> new ArrayList<>()).add(e);
+        }
         List<RankedCause> ranked = new ArrayList<>();
         List<Cause> rankedCauses = new ArrayList<>();
         double[] probabilities = new double[order.size()];
@@ -171,7 +189,7 @@ public final class Engine {
             Cause c = model.causes().get(order.get(r));
             probabilities[r] = ranking.probability(order.get(r));
             rankedCauses.add(c);
-            ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(c.id(), evidence)));
+            ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(byCause.getOrDefault(c.id(), List.of()))));
         }
         Ask ask = choice.question() == null ? null : ask(choice);
         int planAfter = model.kb().settings().planAfterAnswers();
@@ -179,17 +197,16 @@ public final class Engine {
                 ? answers.values().size() + " questions answered; more answers can still sharpen it"
                 : null;
         return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(), planReady,
-                FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,
-                        model.kb().settings()));
+                plan ? FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,
+                        model.kb().settings()) : List.of());
     }
 
     private Ask ask(NextQuestion.Choice c) {
         return Ask.of(c.question(), NextQuestion.why(c, model.causes()));
     }
 
-    private static List<Reason> reasons(String cause, List<Evidence> evidence) {
+    private static List<Reason> reasons(List<Evidence> evidence) {
         return evidence.stream()
-                .filter(e -> e.cause().equals(cause))
                 .sorted(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())).thenComparing(Evidence::reason))
                 .map(e -> new Reason(e.weight(), e.reason(), e.source() == null || e.source().isEmpty() ? null : e.source()))
                 .toList();

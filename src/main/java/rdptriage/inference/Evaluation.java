@@ -61,6 +61,9 @@ final class Evaluation implements Weighing, RuleRuntimeEventListener {
             String key = e.cause() + '\u0000' + (dialogRules.contains(rule) ? DIALOG : rule);
             filed.put(e, key);
             change(e, key, true);
+            if (log != null && causeIndex.containsKey(e.cause())) {
+                log.add(new Came(key, e));
+            }
         }
     }
 
@@ -171,39 +174,51 @@ final class Evaluation implements Weighing, RuleRuntimeEventListener {
     }
 
     /**
-     * The summed weight per cause of the evidence in force in whole units of 1e-9: the same sums as
-     * {@link #weights()}, exactly, as long as every weight is a whole number of units (checked:
-     * {@link OffGrid} otherwise), whatever the order evidence came and went in.
+     * The weight in whole units of 1e-9: sums of these are exactly the sums {@link #weights()} rounds,
+     * whatever the order evidence came and went in; {@link OffGrid} for a weight that is not a whole number of units.
      */
-    long[] units() {
-        long[] u = new long[live.length];
-        for (List<Evidence> l : byRule.values()) {
-            Evidence e = strongestOf(l);
-            double x = e.weight() * UNIT;
-            long k = Math.round(x);
-            if (Math.abs(x - k) > 1e-3 || Math.abs(e.weight()) > 1e6) {
-                throw new OffGrid(e);
-            }
-            u[causeIndex.get(e.cause())] += k;
+    static long units(Evidence e) {
+        double x = e.weight() * UNIT;
+        long k = Math.round(x);
+        if (Math.abs(x - k) > 1e-3 || Math.abs(e.weight()) > 1e6) {
+            throw new OffGrid(e);
         }
-        return u;
+        return k;
     }
 
-    /** The evidence that counts now by the key it counts under (cause and rule, or cause and the error dialog). */
-    Map<String, Evidence> strongest() {
-        Map<String, Evidence> m = new HashMap<>();
-        byRule.forEach((key, l) -> m.put(key, strongestOf(l)));
-        return m;
+    /** One conclusion as the rules made it: the key it counts under (cause and rule, or cause and the error dialog) and the evidence. */
+    record Came(String key, Evidence evidence) {}
+
+    /** The conclusions made so far, in the order they came, when recording ({@link #recording()}). */
+    private List<Came> log;
+
+    /** This evaluation, recording from now on the conclusions that come, for {@link #addRecorded} and {@link #tryRecorded}. */
+    Evaluation recording() {
+        log = new ArrayList<>();
+        return this;
     }
 
-    /** {@link #units()} if {@code question} were answered {@code value}; the trial facts are deleted afterwards, as in {@link #tryAnswer}. */
-    long[] tryUnits(String question, String value) {
+    /** Adds one more answer, as {@link #add}, and returns the conclusions it brought, in the order they came. */
+    List<Came> addRecorded(String question, String value) {
+        int before = log.size();
+        add(question, value);
+        return List.copyOf(log.subList(before, log.size()));
+    }
+
+    /**
+     * The conclusions {@code question} answered {@code value} would bring on top of the answers in,
+     * in the order they came; the trial facts are deleted afterwards and what they justified withdrawn.
+     */
+    List<Came> tryRecorded(String question, String value) {
+        int before = log.size();
         insertAnswer(question, value, trial);
         guard.fire(session);
-        long[] u = units();
+        List<Came> came = List.copyOf(log.subList(before, log.size()));
         trial.forEach(session::delete);
         trial.clear();
-        return u;
+        guard.fire(session);
+        log.subList(before, log.size()).clear();
+        return came;
     }
 
     /**

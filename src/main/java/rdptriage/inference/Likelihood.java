@@ -53,6 +53,8 @@ final class Likelihood {
     private final Map<String, Informative> informative = new HashMap<>();
     /** Per question, the weight change per cause of each answer alone: [answer][cause]. */
     private final Map<String, double[][]> weights = new ConcurrentHashMap<>();
+    /** Per question, the table of its answers alone. */
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
     private Likelihood(Engine.Model model, Supplier<Evaluation> empty, Optional<Map<String, Set<String>>> partners) {
         this.model = model;
@@ -124,8 +126,20 @@ final class Likelihood {
      * is the change of each answer alone, already known; otherwise each answer is tried in context.
      */
     private double[][] deltas(Weighing ev, Question q, double[] base, Set<String> answered) {
-        boolean alone = partners.map(p -> p.getOrDefault(q.id(), Set.of()).stream().noneMatch(answered::contains)).orElse(false);
-        return alone ? weights(q) : trials(ev, q, base);
+        return alone(q, answered) ? weights(q) : trials(ev, q, base);
+    }
+
+    /** True when no question {@code q} shares a rule with is among {@code answered}. */
+    private boolean alone(Question q, Set<String> answered) {
+        if (partners.isEmpty()) {
+            return false;
+        }
+        for (String p : partners.get().getOrDefault(q.id(), Set.of())) {
+            if (answered.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tries every informative answer of {@code q} on top of what {@code ev} holds; codes that act alike once. */
@@ -143,19 +157,55 @@ final class Likelihood {
         return w;
     }
 
-    /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds: [cause][answer]. */
-    double[][] table(Weighing ev, Question q, double[] base, Set<String> answered) {
-        double[][] w = deltas(ev, q, base, answered);
+    /**
+     * P(answer | cause) for every informative answer of a question: [cause][answer]. Causes whose
+     * weights the question's answers move alike have the very same row: {@code same[c]} is the first
+     * cause with cause c's row, so what is worked out from a row can be worked out once.
+     */
+    record Table(double[][] p, int[] same) {}
+
+    /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds. */
+    Table table(Weighing ev, Question q, double[] base, Set<String> answered) {
+        if (alone(q, answered)) {
+            // the answers alone: the same table for every session
+            return tables.computeIfAbsent(q.id(), id -> table(q, weights(q)));
+        }
+        return table(q, trials(ev, q, base));
+    }
+
+    private Table table(Question q, double[][] w) {
         double[] d = defaults.get(q.id());
-        int n = base.length;
-        double[][] p = new double[n][d.length];
+        int n = model.causes().size();
+        int[] same = new int[n];
+        double[][] p = new double[n][];
         for (int c = 0; c < n; c++) {
+            same[c] = c;
+            for (int r = 0; r < c; r++) {
+                if (same[r] == r && sameColumn(w, r, c)) {
+                    same[c] = r;
+                    break;
+                }
+            }
+            if (same[c] != c) {
+                p[c] = p[same[c]];
+                continue;
+            }
             double z = z(d, w, c);
+            p[c] = new double[d.length];
             for (int o = 0; o < d.length; o++) {
                 p[c][o] = d[o] * Math.exp(w[o][c]) / z;
             }
         }
-        return p;
+        return new Table(p, same);
+    }
+
+    private static boolean sameColumn(double[][] w, int a, int b) {
+        for (double[] row : w) {
+            if (row[a] != row[b]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -36,6 +36,7 @@ final class NextQuestion {
     /** The chance that someone at hand knows the answer, by who can answer; learnt in this session. */
     private AnswerRate answerable;
     private Answers answered;
+    private java.util.Set<String> answeredIds;
 
     NextQuestion(Engine.Model model, Likelihood likelihood, Weighing evaluation, Ranking now, double[] weights) {
         this.model = model;
@@ -47,6 +48,7 @@ final class NextQuestion {
 
     Choice choose(Answers answers) {
         answered = answers;
+        answeredIds = answers.values().keySet();
         answerable = AnswerRate.of(model.kb(), answers);
         Settings s = model.kb().settings();
         if (now.leader() >= s.stopWhenLeaderAbove()) {
@@ -54,7 +56,7 @@ final class NextQuestion {
         }
         List<Question> candidates = new ArrayList<>();
         for (Question q : model.kb().questions()) {
-            if (!answers.answered(q.id()) && q.informativeOptions().size() >= 2) {
+            if (!answers.answered(q.id()) && likelihood.informative(q).size() >= 2) {
                 candidates.add(q);
             }
         }
@@ -66,8 +68,8 @@ final class NextQuestion {
             if (best != null && bounds.get(q) <= best.bitsPerMinute()) {
                 break;
             }
-            Choice c = value(q);
-            if (best == null || c.bitsPerMinute() > best.bitsPerMinute()) {
+            Choice c = value(q, best);
+            if (c != null && (best == null || c.bitsPerMinute() > best.bitsPerMinute())) {
                 best = c;
             }
         }
@@ -79,9 +81,9 @@ final class NextQuestion {
 
     /** The most a question can be worth: log2 of its number of answers (and its partners'), per minute. */
     private double bound(Question q) {
-        double bits = Math.log(q.informativeOptions().size()) / LN2;
+        double bits = Math.log(likelihood.informative(q).size()) / LN2;
         for (Question p : partners(q)) {
-            bits += Math.log(Math.max(1, p.informativeOptions().size())) / LN2;
+            bits += Math.log(Math.max(1, likelihood.informative(p).size())) / LN2;
         }
         return bits * answerable.of(q) / q.effort();
     }
@@ -92,21 +94,58 @@ final class NextQuestion {
      * which can only overstate the step; the ranking reads the two answers jointly.
      */
     private List<Question> partners(Question q) {
-        return model.kb().askedWith(q.id()).stream().filter(p -> !answered.answered(p.id())).toList();
+        List<Question> with = model.kb().askedWith(q.id());
+        if (with.isEmpty()) {
+            return with;
+        }
+        return with.stream().filter(p -> !answered.answered(p.id())).toList();
     }
 
-    private Choice value(Question q) {
-        Choice c = value(q, q.effort());
+    /**
+     * The value of asking {@code q} (with the questions asked in the same step), or null when it
+     * cannot beat {@code best}: the information of an answer is at most the entropy of the answer,
+     * which is known before the costlier sum is made.
+     */
+    private Choice value(Question q, Choice best) {
+        Answer main = answer(q);
+        List<Answer> with = new ArrayList<>();
+        partners(q).forEach(p -> with.add(answer(p)));
+        if (best != null) {
+            double bound = main.entropy() * answerable.of(q);
+            for (Answer a : with) {
+                bound += a.entropy() * answerable.of(a.question());
+            }
+            // the margin covers the rounding of both sums: a question skipped could not have won
+            if (bound / q.effort() * (1 + 1e-9) + 1e-12 <= best.bitsPerMinute()) {
+                return null;
+            }
+        }
+        Choice c = value(main, q.effort());
         double bits = c.bitsPerMinute();
-        for (Question p : partners(q)) {
-            bits += value(p, q.effort()).bitsPerMinute();
+        for (Answer a : with) {
+            bits += value(a, q.effort()).bitsPerMinute();
         }
         return new Choice(q, c.causeA(), c.causeB(), bits, null);
     }
 
-    /** The information of one question's answer per minute of {@code effort}, weighed by the chance of an answer. */
-    private Choice value(Question q, int effort) {
-        double[][] likelihoods = likelihood.table(evaluation, q, weights, answered.values().keySet());
+    /** A question's answer: P(answer | cause) from its table, and P(answer) now. */
+    private record Answer(Question question, Likelihood.Table table, double[] u, double[] pAnswer) {
+
+        /** The entropy of the answer, in bits: no answer tells more than this. */
+        double entropy() {
+            double h = 0;
+            for (double p : pAnswer) {
+                if (p > 0) {
+                    h -= p * log2(p);
+                }
+            }
+            return h;
+        }
+    }
+
+    private Answer answer(Question q) {
+        Likelihood.Table table = likelihood.table(evaluation, q, weights, answeredIds);
+        double[][] likelihoods = table.p();
         double[] u = likelihood.unlisted(q);
         int k = u.length;
         int n = now.size();
@@ -117,13 +156,28 @@ final class NextQuestion {
                 pAnswer[o] += now.probability(i) * likelihoods[i][o];
             }
         }
+        return new Answer(q, table, u, pAnswer);
+    }
+
+    /** The information of one question's answer per minute of {@code effort}, weighed by the chance of an answer. */
+    private Choice value(Answer a, int effort) {
+        Question q = a.question();
+        double[][] likelihoods = a.table().p();
+        int[] same = a.table().same();
+        double[] u = a.u();
+        double[] pAnswer = a.pAnswer();
+        int k = u.length;
+        int n = now.size();
         double bits = 0;
+        // causes with the same row share its logarithms; the sum runs in the same order either way
+        double[] logs = new double[n];
         for (int o = 0; o < k; o++) {
             bits += now.unlisted() * u[o] * log2(u[o] / pAnswer[o]);
             for (int i = 0; i < n; i++) {
                 double l = likelihoods[i][o];
                 if (l > 0) {
-                    bits += now.probability(i) * l * log2(l / pAnswer[o]);
+                    logs[i] = same[i] == i ? log2(l / pAnswer[o]) : logs[same[i]];
+                    bits += now.probability(i) * l * logs[i];
                 }
             }
         }
