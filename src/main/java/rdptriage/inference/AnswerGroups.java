@@ -51,6 +51,8 @@ final class AnswerGroups {
     static final long MAX_HELD = 2_000_000;
 
     private final Map<String, Set<String>> joins;
+    /** For each question, those whose answers decide the keys its conclusions count under ({@link RuleCheck#partners}). */
+    private final Map<String, Set<String>> partners;
     private final Map<String, Integer> causes;
     private final Supplier<Evaluation> drools;
     private final RuleGuard guard;
@@ -58,14 +60,26 @@ final class AnswerGroups {
     private final Map<String, List<Conclusion>> added = new ConcurrentHashMap<>();
     /** What each informative answer of a question would bring on top of the answers it is joined with. */
     private final Map<String, List<List<Conclusion>>> tried = new ConcurrentHashMap<>();
+    /** How each informative answer of a question would change the sums, per state of the answers that decide its keys. */
+    private final Map<String, Shifts> shifts = new ConcurrentHashMap<>();
     private final AtomicLong held = new AtomicLong();
     /** Every key and every evidence met, numbered in the order met; never forgotten (there are as many as the rules can conclude). */
     private final Map<String, Integer> keys = new ConcurrentHashMap<>();
     private final Map<Evidence, Integer> evidence = new ConcurrentHashMap<>();
+    /** The key each evidence number came under first. */
+    private final Map<Integer, Integer> keyOf = new ConcurrentHashMap<>();
+    /**
+     * Whether some evidence came under two keys (two rules concluding the very same evidence): then
+     * whether a tried answer's conclusion counts depends on more than the answers that decide its
+     * keys, and the shifts are not remembered.
+     */
+    private volatile boolean shared;
     private volatile int disabledSeen;
 
-    AnswerGroups(Map<String, Set<String>> joins, Map<String, Integer> causes, Supplier<Evaluation> drools, RuleGuard guard) {
+    AnswerGroups(Map<String, Set<String>> joins, Map<String, Set<String>> partners, Map<String, Integer> causes,
+                 Supplier<Evaluation> drools, RuleGuard guard) {
         this.joins = joins;
+        this.partners = partners;
         this.causes = causes;
         this.drools = drools;
         this.guard = guard;
@@ -85,6 +99,7 @@ final class AnswerGroups {
     private void forget() {
         added.clear();
         tried.clear();
+        shifts.clear();
         held.set(0);
     }
 
@@ -145,8 +160,12 @@ final class AnswerGroups {
         List<Conclusion> list = new ArrayList<>(came.size());
         for (Evaluation.Came c : came) {
             Evidence e = c.evidence();
-            list.add(new Conclusion(number(keys, c.key()), e, number(evidence, e), causes.get(e.cause()), Evaluation.units(e),
-                    Math.abs(e.weight())));
+            int key = number(keys, c.key());
+            int id = number(evidence, e);
+            if (keyOf.computeIfAbsent(id, k -> key) != key) {
+                shared = true;
+            }
+            list.add(new Conclusion(key, e, id, causes.get(e.cause()), Evaluation.units(e), Math.abs(e.weight())));
         }
         return List.copyOf(list);
     }
@@ -171,10 +190,27 @@ final class AnswerGroups {
 
     private static final Group NONE = new Group(List.of(), "");
 
+    /** How an answer would change the sums: the causes it changes and by how many units each. */
+    private record Shift(int[] causes, long[] units) {
+        static final Shift NONE = new Shift(new int[0], new long[0]);
+    }
+
+    /** How each informative answer of a question would change the sums, and what was made of that once ({@link Weighing#rough}). */
+    private static final class Shifts {
+        final List<Shift> each;
+        volatile Object rough;
+
+        Shifts(List<Shift> each) {
+            this.each = each;
+        }
+    }
+
     /** One assessment: the conclusions in force, the strongest per key, and the sums in units per cause. */
     private final class State implements Weighing {
 
         private final List<Group> groups = new ArrayList<>(2);
+        /** Every answer given, in order. */
+        private final List<Given> answers = new ArrayList<>();
         /** The evidence in force, by number. */
         private final BitSet in = new BitSet();
         /** The strongest conclusion in force per key number, the earliest among equally strong. */
@@ -197,11 +233,12 @@ final class AnswerGroups {
             for (Conclusion c : added(with, question, value)) {
                 take(c);
             }
+            Given g = new Given(question, value, given++);
+            answers.add(g);
             if (!linked.isEmpty()) {
-                joined.add(new Given(question, value, given));
+                joined.add(g);
                 groups.add(new Group(List.copyOf(joined), key(joined)));
             }
-            given++;
         }
 
         private Group group(List<Given> joined) {
@@ -255,7 +292,74 @@ final class AnswerGroups {
         }
 
         @Override
-        public double[][] tryEach(Informative q) {
+        public double[][] tryEach(Informative q, double[] base) {
+            List<Shift> each = shifts(q).each;
+            double[][] w = new double[each.size()][];
+            for (int o = 0; o < w.length; o++) {
+                if (q.alike()[o] != o) {
+                    w[o] = w[q.alike()[o]];
+                    continue;
+                }
+                // a cause the answer leaves alone changes by exactly 0, as the weights less themselves
+                double[] delta = new double[units.length];
+                Shift shift = each.get(o);
+                for (int i = 0; i < shift.causes().length; i++) {
+                    int c = shift.causes()[i];
+                    delta[c] = (units[c] + shift.units()[i]) / Evaluation.UNIT - base[c];
+                }
+                w[o] = delta;
+            }
+            return w;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T rough(Informative q, java.util.function.Function<double[][], T> make) {
+            Shifts s = shifts(q);
+            if (shared) {
+                return null;
+            }
+            Object r = s.rough;
+            if (r == null) {
+                double[][] w = new double[s.each.size()][];
+                for (int o = 0; o < w.length; o++) {
+                    Shift shift = s.each.get(o);
+                    w[o] = new double[units.length];
+                    for (int i = 0; i < shift.causes().length; i++) {
+                        w[o][shift.causes()[i]] = shift.units()[i] / Evaluation.UNIT;
+                    }
+                }
+                r = make.apply(w);
+                s.rough = r;
+            }
+            return (T) r;
+        }
+
+        /**
+         * How each informative answer of {@code q} would change the sums. That is decided by the
+         * conclusions in force under the keys its conclusions count under, which only the answers to
+         * its partners bring: remembered per state of those answers (unless some evidence counts under two keys).
+         */
+        private Shifts shifts(Informative q) {
+            Set<String> decide = partners.getOrDefault(q.question().id(), Set.of());
+            StringBuilder key = new StringBuilder(q.question().id()).append('\u0003');
+            for (Given g : answers) {
+                if (decide.contains(g.question())) {
+                    key.append(g.question()).append('=').append(g.value()).append('\u0000');
+                }
+            }
+            String k = key.toString();
+            Shifts each = shared ? null : shifts.get(k);
+            if (each == null) {
+                each = new Shifts(shiftsNow(q));
+                if (!shared && shifts.putIfAbsent(k, each) == null) {
+                    hold(each.each.size());
+                }
+            }
+            return each;
+        }
+
+        private List<Shift> shiftsNow(Informative q) {
             Set<String> linked = joins.getOrDefault(q.question().id(), Set.of());
             List<Given> joined = new ArrayList<>();
             Group only = null;
@@ -266,15 +370,15 @@ final class AnswerGroups {
                 }
             }
             List<List<Conclusion>> each = tried(only != null ? only : group(joined), q);
-            double[][] w = new double[each.size()][];
+            List<Shift> list = new ArrayList<>(each.size());
             List<Conclusion> changed = new ArrayList<>();
-            for (int o = 0; o < w.length; o++) {
+            for (int o = 0; o < each.size(); o++) {
                 if (q.alike()[o] != o) {
-                    w[o] = w[q.alike()[o]];
+                    list.add(list.get(q.alike()[o]));
                     continue;
                 }
-                long[] u = units.clone();
                 changed.clear();
+                long[] u = new long[units.length];
                 for (Conclusion c : each.get(o)) {
                     if (in.get(c.id())) {
                         continue;
@@ -296,9 +400,29 @@ final class AnswerGroups {
                         u[c.cause()] += c.units() - (before == null ? 0 : before.units());
                     }
                 }
-                w[o] = weights(u);
+                list.add(shift(u));
             }
-            return w;
+            return List.copyOf(list);
+        }
+
+        private static Shift shift(long[] u) {
+            int n = 0;
+            for (long x : u) {
+                n += x != 0 ? 1 : 0;
+            }
+            if (n == 0) {
+                return Shift.NONE;
+            }
+            int[] causes = new int[n];
+            long[] units = new long[n];
+            n = 0;
+            for (int c = 0; c < u.length; c++) {
+                if (u[c] != 0) {
+                    causes[n] = c;
+                    units[n++] = u[c];
+                }
+            }
+            return new Shift(causes, units);
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class Engine {
         Optional<Map<String, Set<String>>> partners = shortcut ? RuleCheck.partners(rules.sources(), kb) : Optional.empty();
         this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
         this.groups = shortcut ? RuleCheck.joins(rules.sources(), kb)
-                .map(joins -> new AnswerGroups(joins, model.index(), this::evaluation, guard)).orElse(null) : null;
+                .map(joins -> new AnswerGroups(joins, partners.get(), model.index(), this::evaluation, guard)).orElse(null) : null;
     }
 
     /** An engine on the given knowledge and rules. */

@@ -155,10 +155,18 @@ final class Evaluation implements Weighing, RuleRuntimeEventListener {
     }
 
     @Override
-    public double[][] tryEach(Informative q) {
+    public double[][] tryEach(Informative q, double[] base) {
         double[][] w = new double[q.size()][];
         for (int o = 0; o < w.length; o++) {
-            w[o] = q.alike()[o] == o ? tryAnswer(q.question().id(), q.values()[o]) : w[q.alike()[o]];
+            if (q.alike()[o] != o) {
+                w[o] = w[q.alike()[o]].clone();
+                continue;
+            }
+            double[] t = tryAnswer(q.question().id(), q.values()[o]);
+            for (int c = 0; c < t.length; c++) {
+                t[c] -= base[c];
+            }
+            w[o] = t;
         }
         return w;
     }

@@ -55,6 +55,7 @@ final class Likelihood {
     private final Map<String, double[][]> weights = new ConcurrentHashMap<>();
     /** Per question, the table of its answers alone. */
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Map<String, Rough> roughs = new ConcurrentHashMap<>();
 
     private Likelihood(Engine.Model model, Supplier<Evaluation> empty, Optional<Map<String, Set<String>>> partners) {
         this.model = model;
@@ -144,17 +145,7 @@ final class Likelihood {
 
     /** Tries every informative answer of {@code q} on top of what {@code ev} holds; codes that act alike once. */
     private double[][] trials(Weighing ev, Question q, double[] base) {
-        double[][] tried = ev.tryEach(informative(q));
-        double[][] w = new double[tried.length][];
-        for (int o = 0; o < w.length; o++) {
-            double[] t = tried[o];
-            double[] delta = new double[t.length];
-            for (int c = 0; c < t.length; c++) {
-                delta[c] = t[c] - base[c];
-            }
-            w[o] = delta;
-        }
-        return w;
+        return ev.tryEach(informative(q), base);
     }
 
     /**
@@ -163,6 +154,39 @@ final class Likelihood {
      * cause with cause c's row, so what is worked out from a row can be worked out once.
      */
     record Table(double[][] p, int[] same) {}
+
+    /**
+     * A table near enough to the exact one for a quick look (see {@link Weighing#rough}), with the
+     * entropy of each cause's row and of "none of the known causes", in bits; null when there is none.
+     */
+    record Rough(Table table, double[] rowBits, double unlistedBits) {}
+
+    /** The rough table of {@code q}: the exact one of its answers alone, or one remembered by {@code ev}; null when there is none. */
+    Rough rough(Weighing ev, Question q, Set<String> answered) {
+        if (alone(q, answered)) {
+            return roughs.computeIfAbsent(q.id(), id -> rough(q, tables.computeIfAbsent(id, i -> table(q, weights(q)))));
+        }
+        return ev.rough(informative(q), w -> rough(q, table(q, w)));
+    }
+
+    private Rough rough(Question q, Table t) {
+        double[] rows = new double[t.p().length];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = t.same()[c] != c ? rows[t.same()[c]] : bits(t.p()[c]);
+        }
+        return new Rough(t, rows, bits(unlisted.get(q.id())));
+    }
+
+    /** The entropy of a distribution, in bits. */
+    static double bits(double[] p) {
+        double h = 0;
+        for (double x : p) {
+            if (x > 0) {
+                h -= x * Math.log(x);
+            }
+        }
+        return h / Math.log(2);
+    }
 
     /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds. */
     Table table(Weighing ev, Question q, double[] base, Set<String> answered) {
@@ -190,14 +214,22 @@ final class Likelihood {
                 p[c] = p[same[c]];
                 continue;
             }
-            double z = z(d, w, c);
+            // z as z(d, w, c) sums it, each exponential worked out once (most answers leave a cause's weight as it is)
+            double[] e = new double[d.length];
+            double z = 0;
+            for (int o = 0; o < d.length; o++) {
+                e[o] = w[o][c] == 0 ? EXP_ZERO : Math.exp(w[o][c]);
+                z += d[o] * e[o];
+            }
             p[c] = new double[d.length];
             for (int o = 0; o < d.length; o++) {
-                p[c][o] = d[o] * Math.exp(w[o][c]) / z;
+                p[c][o] = d[o] * e[o] / z;
             }
         }
         return new Table(p, same);
     }
+
+    private static final double EXP_ZERO = Math.exp(0.0);
 
     private static boolean sameColumn(double[][] w, int a, int b) {
         for (double[] row : w) {

@@ -37,6 +37,8 @@ final class NextQuestion {
     private AnswerRate answerable;
     private Answers answered;
     private java.util.Set<String> answeredIds;
+    /** The entropy of the outcome now, in bits: no answer tells more than this. */
+    private double outcomeBits;
 
     NextQuestion(Engine.Model model, Likelihood likelihood, Weighing evaluation, Ranking now, double[] weights) {
         this.model = model;
@@ -50,6 +52,7 @@ final class NextQuestion {
         answered = answers;
         answeredIds = answers.values().keySet();
         answerable = AnswerRate.of(model.kb(), answers);
+        outcomeBits = now.entropy();
         Settings s = model.kb().settings();
         if (now.leader() >= s.stopWhenLeaderAbove()) {
             return stop("the leading outcome is " + Percent.of(now.leader()) + " likely");
@@ -103,29 +106,85 @@ final class NextQuestion {
 
     /**
      * The value of asking {@code q} (with the questions asked in the same step), or null when it
-     * cannot beat {@code best}: the information of an answer is at most the entropy of the answer,
-     * which is known before the costlier sum is made.
+     * cannot beat {@code best}. The information of an answer is at most the entropy of the outcome
+     * and at most the entropy of the answer, which are known before the costlier sums are made;
+     * which two causes the answer separates is worked out only for a question that beats the best.
      */
     private Choice value(Question q, Choice best) {
+        List<Question> partners = partners(q);
+        if (best != null) {
+            double bound = Math.min(outcomeBits, log2(likelihood.informative(q).size())) * answerable.of(q);
+            for (Question p : partners) {
+                bound += Math.min(outcomeBits, log2(Math.max(1, likelihood.informative(p).size()))) * answerable.of(p);
+            }
+            if (beneath(bound / q.effort(), best)) {
+                return null;
+            }
+            Double rough = rough(q, partners);
+            if (rough != null && rough <= best.bitsPerMinute()) {
+                return null;
+            }
+        }
         Answer main = answer(q);
-        List<Answer> with = new ArrayList<>();
-        partners(q).forEach(p -> with.add(answer(p)));
+        List<Answer> with = new ArrayList<>(partners.size());
+        partners.forEach(p -> with.add(answer(p)));
         if (best != null) {
             double bound = main.entropy() * answerable.of(q);
             for (Answer a : with) {
                 bound += a.entropy() * answerable.of(a.question());
             }
-            // the margin covers the rounding of both sums: a question skipped could not have won
-            if (bound / q.effort() * (1 + 1e-9) + 1e-12 <= best.bitsPerMinute()) {
+            if (beneath(bound / q.effort(), best)) {
                 return null;
             }
         }
-        Choice c = value(main, q.effort());
-        double bits = c.bitsPerMinute();
+        double bits = value(main, q.effort());
         for (Answer a : with) {
-            bits += value(a, q.effort()).bitsPerMinute();
+            bits += value(a, q.effort());
         }
-        return new Choice(q, c.causeA(), c.causeB(), bits, null);
+        if (best != null && !(bits > best.bitsPerMinute())) {
+            return null;
+        }
+        int[] pair = separated(main.table().p(), main.pAnswer(), now.size(), main.u().length);
+        return new Choice(q, pair[0], pair[1], bits, null);
+    }
+
+    /**
+     * At least what asking {@code q} is worth, from the rough tables ({@link Likelihood#rough}): the
+     * information of an answer is the entropy of the answer less the entropy of each outcome's row,
+     * which the rough tables hold. The rough tables and this shorter sum differ from the exact ones
+     * by far less than the margin (1e-9 bits, against rounding errors of about 1e-13); null when a
+     * rough table is missing.
+     */
+    private Double rough(Question q, List<Question> partners) {
+        double sum = 0;
+        for (int j = -1; j < partners.size(); j++) {
+            Question x = j < 0 ? q : partners.get(j);
+            Likelihood.Rough r = likelihood.rough(evaluation, x, answeredIds);
+            if (r == null) {
+                return null;
+            }
+            double[][] l = r.table().p();
+            double[] u = likelihood.unlisted(x);
+            double[] pAnswer = new double[u.length];
+            for (int o = 0; o < u.length; o++) {
+                pAnswer[o] = now.unlisted() * u[o];
+                for (int i = 0; i < l.length; i++) {
+                    pAnswer[o] += now.probability(i) * l[i][o];
+                }
+            }
+            double answer = Likelihood.bits(pAnswer);
+            double given = now.unlisted() * r.unlistedBits();
+            for (int i = 0; i < l.length; i++) {
+                given += now.probability(i) * r.rowBits()[i];
+            }
+            sum += (Math.max(0, answer - given) + 1e-9 * (1 + answer)) * answerable.of(x);
+        }
+        return sum / q.effort();
+    }
+
+    /** True when a question worth at most {@code bound} cannot beat the best; the margin covers the rounding of the sums. */
+    private static boolean beneath(double bound, Choice best) {
+        return bound * (1 + 1e-9) + 1e-12 <= best.bitsPerMinute();
     }
 
     /** A question's answer: P(answer | cause) from its table, and P(answer) now. */
@@ -160,7 +219,7 @@ final class NextQuestion {
     }
 
     /** The information of one question's answer per minute of {@code effort}, weighed by the chance of an answer. */
-    private Choice value(Answer a, int effort) {
+    private double value(Answer a, int effort) {
         Question q = a.question();
         double[][] likelihoods = a.table().p();
         int[] same = a.table().same();
@@ -181,8 +240,7 @@ final class NextQuestion {
                 }
             }
         }
-        int[] pair = separated(likelihoods, pAnswer, n, k);
-        return new Choice(q, pair[0], pair[1], Math.max(0, bits) * answerable.of(q) / effort, null);
+        return Math.max(0, bits) * answerable.of(q) / effort;
     }
 
     /**

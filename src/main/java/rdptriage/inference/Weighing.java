@@ -20,10 +20,21 @@ interface Weighing extends AutoCloseable {
     double[] weights();
 
     /**
-     * The weights if {@code q} were answered with each of its informative options on top of the
-     * answers in: [option][cause]. Options alike ({@link Informative#alike}) are tried once.
+     * How the weights would change from {@code base} (the {@link #weights()} now) if {@code q} were
+     * answered with each of its informative options on top of the answers in: [option][cause], each
+     * the weights tried less {@code base}. Options alike ({@link Informative#alike}) are tried once.
      */
-    double[][] tryEach(Informative q);
+    double[][] tryEach(Informative q, double[] base);
+
+    /**
+     * What {@code make} makes of how the weights would change if {@code q} were answered with each
+     * of its informative options, near enough (the changes themselves, not the difference of two
+     * rounded sums), remembered for answers in the same state; null when nothing can be remembered.
+     * For a quick look before the exact {@link #tryEach}.
+     */
+    default <T> T rough(Informative q, java.util.function.Function<double[][], T> make) {
+        return null;
+    }
 
     /** The evidence that counts now: each rule's strongest conclusion per cause. */
     List<Evidence> evidence();
