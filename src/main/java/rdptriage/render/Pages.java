@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -20,6 +22,9 @@ public final class Pages {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        StandardDialect dialect = new StandardDialect();
+        dialect.setVariableExpressionEvaluator(new MethodChains(new OGNLVariableExpressionEvaluator(true)));
+        engine.setDialect(dialect);
     }
 
     /** Renders templates/{template}.html; thread-safe. */
