@@ -37,7 +37,15 @@ public final class Engine {
     /** The rules' conclusions per answer, remembered; null when the rules could not be analysed (then every assessment runs Drools). */
     private volatile AnswerGroups groups;
 
+    /** Whether assessments are put together from remembered conclusions and questions ruled out early ({@link #reference}: not). */
+    private final boolean quick;
+
     private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
+        this(kb, rules, fitNow, shortcut, true);
+    }
+
+    private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut, boolean quick) {
+        this.quick = quick;
         List<Cause> causes = kb.causes();
         Map<String, Integer> index = new HashMap<>();
         double[] logPriors = new double[causes.size()];
@@ -53,7 +61,7 @@ public final class Engine {
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
         Optional<Map<String, Set<String>>> partners = shortcut ? RuleCheck.partners(rules.sources(), kb) : Optional.empty();
         this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
-        this.groups = shortcut ? RuleCheck.joins(rules.sources(), kb)
+        this.groups = shortcut && quick ? RuleCheck.joins(rules.sources(), kb)
                 .map(joins -> new AnswerGroups(joins, partners.get(), model.index(), this::evaluation, guard)).orElse(null) : null;
     }
 
@@ -73,6 +81,15 @@ public final class Engine {
      */
     static Engine inContext(KnowledgeBase kb, RuleBase rules) {
         return new Engine(kb, rules, true, false);
+    }
+
+    /**
+     * The engine as {@link #of} builds it, but running every assessment on one Drools session and
+     * valuing every question the search reaches exactly, as before the remembered conclusions
+     * ({@link AnswerGroups}) and the early rough look ({@link NextQuestion}): tests hold the two identical.
+     */
+    static Engine reference(KnowledgeBase kb, RuleBase rules) {
+        return new Engine(kb, rules, false, true, false);
     }
 
     public KnowledgeBase knowledge() {
@@ -153,7 +170,7 @@ public final class Engine {
             }
             List<Evidence> evidence = ev.evidence();
             Ranking ranking = model.rank(log, logUnlisted);
-            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights()).choose(answers);
+            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights(), quick).choose(answers);
             return assessment(answers, evidence, ranking, choice, plan);
         }
     }

@@ -40,7 +40,11 @@ final class NextQuestion {
     /** The entropy of the outcome now, in bits: no answer tells more than this. */
     private double outcomeBits;
 
-    NextQuestion(Engine.Model model, Likelihood likelihood, Weighing evaluation, Ranking now, double[] weights) {
+    /** Whether a question that cannot beat the best is ruled out before its exact value is worked out. */
+    private final boolean early;
+
+    NextQuestion(Engine.Model model, Likelihood likelihood, Weighing evaluation, Ranking now, double[] weights, boolean early) {
+        this.early = early;
         this.model = model;
         this.likelihood = likelihood;
         this.evaluation = evaluation;
@@ -112,7 +116,7 @@ final class NextQuestion {
      */
     private Choice value(Question q, Choice best) {
         List<Question> partners = partners(q);
-        if (best != null) {
+        if (best != null && early) {
             double bound = Math.min(outcomeBits, log2(likelihood.informative(q).size())) * answerable.of(q);
             for (Question p : partners) {
                 bound += Math.min(outcomeBits, log2(Math.max(1, likelihood.informative(p).size()))) * answerable.of(p);
@@ -128,7 +132,7 @@ final class NextQuestion {
         Answer main = answer(q);
         List<Answer> with = new ArrayList<>(partners.size());
         partners.forEach(p -> with.add(answer(p)));
-        if (best != null) {
+        if (best != null && early) {
             double bound = main.entropy() * answerable.of(q);
             for (Answer a : with) {
                 bound += a.entropy() * answerable.of(a.question());

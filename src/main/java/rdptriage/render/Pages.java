@@ -15,6 +15,11 @@ public final class Pages {
     private final TemplateEngine engine = new TemplateEngine();
 
     public Pages() {
+        this(true);
+    }
+
+    /** {@code chains}: method chains evaluated directly ({@link MethodChains}); false: every expression through OGNL, for tests. */
+    Pages(boolean chains) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Pages.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -22,9 +27,11 @@ public final class Pages {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
-        StandardDialect dialect = new StandardDialect();
-        dialect.setVariableExpressionEvaluator(new MethodChains(new OGNLVariableExpressionEvaluator(true)));
-        engine.setDialect(dialect);
+        if (chains) {
+            StandardDialect dialect = new StandardDialect();
+            dialect.setVariableExpressionEvaluator(new MethodChains(new OGNLVariableExpressionEvaluator(true)));
+            engine.setDialect(dialect);
+        }
     }
 
     /** Renders templates/{template}.html; thread-safe. */
