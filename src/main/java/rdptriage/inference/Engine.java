@@ -59,9 +59,10 @@ public final class Engine {
         this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
-        Optional<Map<String, Set<String>>> partners = shortcut ? RuleCheck.partners(rules.sources(), kb) : Optional.empty();
+        RuleCheck.Links links = shortcut ? RuleCheck.links(rules.sources(), kb) : new RuleCheck.Links(Optional.empty(), Optional.empty());
+        Optional<Map<String, Set<String>>> partners = links.partners();
         this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
-        this.groups = shortcut && quick ? RuleCheck.joins(rules.sources(), kb)
+        this.groups = quick ? links.joins()
                 .map(joins -> new AnswerGroups(joins, partners.get(), model.index(), this::evaluation, guard)).orElse(null) : null;
     }
 

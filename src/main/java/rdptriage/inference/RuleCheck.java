@@ -85,7 +85,16 @@ final class RuleCheck {
      * context). Code patterns count as reading every question whose options come from a code table.
      */
     static java.util.Optional<Map<String, Set<String>>> partners(List<RuleBase.Drl> files, KnowledgeBase kb) {
-        return reads(files, kb).map(rules -> linked(rules, false));
+        return links(files, kb).partners();
+    }
+
+    /** {@link #partners} and {@link #joins} from one reading of the rules. */
+    record Links(java.util.Optional<Map<String, Set<String>>> partners, java.util.Optional<Map<String, Set<String>>> joins) {}
+
+    static Links links(List<RuleBase.Drl> files, KnowledgeBase kb) {
+        java.util.Optional<List<Reads>> rules = reads(files, kb);
+        return new Links(rules.map(r -> linked(r, false)),
+                rules.filter(r -> r.stream().allMatch(Reads::monotone)).map(r -> linked(r, true)));
     }
 
     /**
@@ -98,7 +107,7 @@ final class RuleCheck {
      * an answer added never withdraws a conclusion ({@link AnswerGroups} relies on both).
      */
     static java.util.Optional<Map<String, Set<String>>> joins(List<RuleBase.Drl> files, KnowledgeBase kb) {
-        return reads(files, kb).filter(rules -> rules.stream().allMatch(Reads::monotone)).map(rules -> linked(rules, true));
+        return links(files, kb).joins();
     }
 
     /**
