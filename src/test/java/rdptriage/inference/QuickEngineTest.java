@@ -26,8 +26,8 @@ class QuickEngineTest {
         KnowledgeBase kb = Engines.knowledge();
         Engine quick = Engine.of(kb, RuleBase.compiled());
         Engine reference = Engine.reference(kb, RuleBase.compiled());
-        List<Answers> sessions = new ArrayList<>(helpDesk(quick, kb, 250, new Random(11)));
-        sessions.addAll(random(quick, kb, 250, new Random(12)));
+        List<Answers> sessions = new ArrayList<>(sessions(quick, kb, 250, new Random(11), true));
+        sessions.addAll(sessions(quick, kb, 250, new Random(12), false));
         for (int round = 0; round < 2; round++) {
             // the second round finds everything remembered
             for (Answers a : sessions) {
@@ -37,36 +37,25 @@ class QuickEngineTest {
         }
     }
 
-    /** As bench/EngineBenchmark.java makes them: the dialog's codes first, then up to six more answers. */
-    static List<Answers> helpDesk(Engine engine, KnowledgeBase kb, int n, Random random) {
+    /**
+     * Sessions of 1 to 12 answers to any questions in any order, several answers to a question that
+     * takes them; with {@code dialog}, the dialog's code (and half the time its extended code) first,
+     * as a help desk's tickets start.
+     */
+    static List<Answers> sessions(Engine engine, KnowledgeBase kb, int n, Random random, boolean dialog) {
         List<Question> questions = kb.questions();
-        String[] main = {"0x904", "0x904", "0x204", "0x108", "0x1B07", "0x807"};
-        String[] ext = {"0x7", "0x0", "0x5", "dont-know"};
+        String[] codes = {"0x904", "0x904", "0x204", "0x108", "0x1B07", "0x807"};
+        String[] extended = {"0x7", "0x0", "0x5", "dont-know"};
         List<Answers> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, String> a = new LinkedHashMap<>();
-            a.put("error-code", main[random.nextInt(main.length)]);
-            if (random.nextBoolean()) {
-                a.put("extended-code", ext[random.nextInt(ext.length)]);
+            if (dialog) {
+                a.put("error-code", codes[random.nextInt(codes.length)]);
+                if (random.nextBoolean()) {
+                    a.put("extended-code", extended[random.nextInt(extended.length)]);
+                }
             }
-            int more = random.nextInt(7);
-            while (a.size() < 2 + more) {
-                Question q = questions.get(random.nextInt(questions.size()));
-                a.putIfAbsent(q.id(), q.options().get(random.nextInt(q.options().size())).value());
-            }
-            list.add(engine.answers(a));
-        }
-        return list;
-    }
-
-    /** Any questions in any order, several answers to a question that takes them. */
-    static List<Answers> random(Engine engine, KnowledgeBase kb, int n, Random random) {
-        List<Question> questions = kb.questions();
-        List<Answers> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, String> a = new LinkedHashMap<>();
-            int size = 1 + random.nextInt(12);
-            while (a.size() < size) {
+            for (int size = a.size() + 1 + random.nextInt(dialog ? 7 : 12); a.size() < size; ) {
                 Question q = questions.get(random.nextInt(questions.size()));
                 List<Option> options = q.options();
                 String v = options.get(random.nextInt(options.size())).value();
