@@ -17,8 +17,8 @@ import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.knowledge.Question;
 
-/** Pages rendered with method chains called directly are byte for byte those OGNL renders. */
-class MethodChainsTest {
+/** Pages rendered with the commonest expressions evaluated directly are byte for byte those OGNL renders. */
+class QuickExpressionsTest {
 
     @Test
     void pagesAreTheSameAsThroughOgnl() {
