@@ -142,20 +142,26 @@ public final class Engine {
         return assess(answers, false);
     }
 
+    /** Whether an assessment has been made: the first runs as the reference does (see {@link #assess(Answers, boolean)}). */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
     private Assessment assess(Answers answers, boolean plan) {
+        // the first assessment of the process runs on one session, valuing questions exactly, as the
+        // reference does (the same results): a one-shot triage would only fill memory it never reads
+        boolean first = !started.get() && started.compareAndSet(false, true);
         AnswerGroups g = groups;
-        if (g != null) {
+        if (g != null && !first) {
             try {
-                return assess(answers, g.start(), plan);
+                return assess(answers, g.start(), plan, quick);
             } catch (Evaluation.OffGrid e) {
                 // a weight the sums in units cannot hold exactly: every assessment runs on one session from now on
                 groups = null;
             }
         }
-        return assess(answers, evaluation(), plan);
+        return assess(answers, evaluation(), plan, quick && !first);
     }
 
-    private Assessment assess(Answers answers, Weighing weighing, boolean plan) {
+    private Assessment assess(Answers answers, Weighing weighing, boolean plan, boolean early) {
         try (Weighing ev = weighing) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
@@ -171,7 +177,7 @@ public final class Engine {
             }
             List<Evidence> evidence = ev.evidence();
             Ranking ranking = model.rank(log, logUnlisted);
-            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights(), quick).choose(answers);
+            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights(), early).choose(answers);
             return assessment(answers, evidence, ranking, choice, plan);
         }
     }
