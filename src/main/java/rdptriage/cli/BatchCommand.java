@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,9 @@ import rdptriage.render.Json;
         description = {"Triage a queue of tickets: one JSON object per line, {\"id\": ..., \"answers\": {...}, \"ticket\": \"...\"}",
                 "(\"ticket\": a pasted ticket, dialog, log or command output, read into answers; either or both;",
                 "an optional \"host\": the computer's name or address, filled into the commands).",
-                "Writes one JSON line per ticket: {\"id\": ..., \"result\": ...} or {\"id\": ..., \"line\": N, \"error\": ...}.",
+                "Writes one JSON line per ticket: {\"id\": ..., \"result\": ...} or {\"id\": ..., \"line\": N, \"error\": ...};",
+                "the result is compact (the top causes with their strongest reason, \"none of the known causes\", the next",
+                "question, what was read from the text) unless --full asks for the whole triage result.",
                 "Blank lines are skipped. Exit status 2 when any line was rejected, 0 when all were answered."})
 final class BatchCommand implements Callable<Integer> {
 
@@ -50,6 +53,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines file; standard input when absent.")
     Path file;
+
+    @Option(names = "--full", description = "Write the whole result of triage --format json for each ticket (every cause with"
+            + " its reasons, the next question with its options, the fix plan: about 50 KB a ticket) instead of the compact one.")
+    boolean full;
 
     /** One input line, or why it could not be read (too long, not UTF-8). */
     record Line(int number, String text, String problem) {}
@@ -74,11 +81,11 @@ final class BatchCommand implements Callable<Integer> {
                 if (line.problem() != null || !line.text().isBlank()) {
                     chunk.add(line);
                 }
-                if (chunk.size() == CHUNK && !flush(engine, chunk, out, outcome)) {
+                if (chunk.size() == CHUNK && !flush(engine, chunk, full, out, outcome)) {
                     break;
                 }
             }
-            flush(engine, chunk, out, outcome);
+            flush(engine, chunk, full, out, outcome);
         } catch (IOException e) {
             // what was answered is written; the rest of the input could not be read
             spec.commandLine().getErr().println("rdp-triage: batch: reading stopped after " + outcome.written + " results (" + e.getMessage() + ")");
@@ -125,9 +132,9 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** Answers a chunk in parallel and writes it in order; false once the output is closed. */
-    private static boolean flush(Engine engine, List<Line> chunk, PrintWriter out, Outcome outcome) {
+    private static boolean flush(Engine engine, List<Line> chunk, boolean full, PrintWriter out, Outcome outcome) {
         Result[] results = new Result[chunk.size()];
-        IntStream.range(0, chunk.size()).parallel().forEach(i -> results[i] = answer(engine, chunk.get(i)));
+        IntStream.range(0, chunk.size()).parallel().forEach(i -> results[i] = answer(engine, chunk.get(i), full));
         chunk.clear();
         for (Result r : results) {
             out.println(r.json());
@@ -143,7 +150,13 @@ final class BatchCommand implements Callable<Integer> {
         return true;
     }
 
+    /** One line's compact record, as batch writes it by default. */
     static Result answer(Engine engine, Line line) {
+        return answer(engine, line, false);
+    }
+
+    /** One line's record: the full triage result or the compact one ({@link Json#compact}), or why the line was rejected. */
+    static Result answer(Engine engine, Line line, boolean full) {
         JsonNode id = null;
         try {
             if (line.problem() != null) {
@@ -168,7 +181,8 @@ final class BatchCommand implements Callable<Integer> {
             Reading reading = engine.read(text == null || text.isNull() ? null : text.asText(), engine.answers(raw));
             Map<String, Object> ok = new LinkedHashMap<>();
             ok.put("id", id);
-            ok.put("result", Json.assessment(engine.assess(reading.answers()).forHost(target), reading));
+            ok.put("result", full ? Json.assessment(engine.assess(reading.answers()).forHost(target), reading)
+                    : Json.compact(engine.assessWithoutPlan(reading.answers()), reading));
             return new Result(Json.write(ok));
         } catch (BadInput e) {
             return rejected(id, line, e.getMessage(), false);
@@ -189,7 +203,8 @@ final class BatchCommand implements Callable<Integer> {
 
     private static JsonNode parse(String text) {
         try {
-            JsonNode node = Json.MAPPER.readTree(text.strip().replaceFirst("^\uFEFF", ""));
+            String json = text.strip();
+            JsonNode node = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
             if (node == null || !node.isObject()) {
                 throw new BadInput("expected a JSON object {\"id\": ..., \"answers\": {...}}");
             }

@@ -28,9 +28,11 @@ record AnswerRate(Map<String, double[]> counts) {
         return new AnswerRate(counts);
     }
 
+    private static final double[] NOTHING_ASKED = new double[2];
+
     /** The chance that {@code q} gets a known answer. */
     double of(Question q) {
-        double[] c = counts.getOrDefault(q.who(), new double[2]);
+        double[] c = counts.getOrDefault(q.who(), NOTHING_ASKED);
         return (c[0] + 1) / (c[1] + 2);
     }
 }

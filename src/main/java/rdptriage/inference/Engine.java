@@ -34,8 +34,18 @@ public final class Engine {
     private final RuleGuard guard = new RuleGuard();
     private final Likelihood likelihood;
     private final java.util.Set<String> dialogRules;
+    /** The rules' conclusions per answer, remembered; null when the rules could not be analysed (then every assessment runs Drools). */
+    private volatile AnswerGroups groups;
+
+    /** Whether assessments are put together from remembered conclusions and questions ruled out early ({@link #reference}: not). */
+    private final boolean quick;
 
     private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut) {
+        this(kb, rules, fitNow, shortcut, true);
+    }
+
+    private Engine(KnowledgeBase kb, RuleBase rules, boolean fitNow, boolean shortcut, boolean quick) {
+        this.quick = quick;
         List<Cause> causes = kb.causes();
         Map<String, Integer> index = new HashMap<>();
         double[] logPriors = new double[causes.size()];
@@ -49,8 +59,11 @@ public final class Engine {
         this.dialogRules = RuleCheck.dialogRules(rules.sources());
         Likelihood.Stored stored = fitNow ? Likelihood.Stored.NONE
                 : ModelDefaults.load(kb, rules.sources()).orElse(Likelihood.Stored.NONE);
-        this.likelihood = Likelihood.of(model, this::evaluation, stored, 
-                shortcut ? RuleCheck.partners(rules.sources(), kb) : java.util.Optional.empty());
+        RuleCheck.Links links = shortcut ? RuleCheck.links(rules.sources(), kb) : new RuleCheck.Links(Optional.empty(), Optional.empty());
+        Optional<Map<String, Set<String>>> partners = links.partners();
+        this.likelihood = Likelihood.of(model, this::evaluation, stored, partners);
+        this.groups = quick ? links.joins()
+                .map(joins -> new AnswerGroups(joins, partners.get(), model.index(), this::evaluation, guard)).orElse(null) : null;
     }
 
     /** An engine on the given knowledge and rules. */
@@ -69,6 +82,15 @@ public final class Engine {
      */
     static Engine inContext(KnowledgeBase kb, RuleBase rules) {
         return new Engine(kb, rules, true, false);
+    }
+
+    /**
+     * The engine as {@link #of} builds it, but running every assessment on one Drools session and
+     * valuing every question the search reaches exactly, as before the remembered conclusions
+     * ({@link AnswerGroups}) and the early rough look ({@link NextQuestion}): tests hold the two identical.
+     */
+    static Engine reference(KnowledgeBase kb, RuleBase rules) {
+        return new Engine(kb, rules, false, true, false);
     }
 
     public KnowledgeBase knowledge() {
@@ -109,7 +131,38 @@ public final class Engine {
 
     /** Ranks the causes for these answers, chooses the next question and orders the fix plan. */
     public Assessment assess(Answers answers) {
-        try (Evaluation ev = evaluation()) {
+        return assess(answers, true);
+    }
+
+    /**
+     * Ranks the causes and chooses the next question, without the fix plan (its list is empty): for
+     * output that does not show the plan, such as batch's compact records.
+     */
+    public Assessment assessWithoutPlan(Answers answers) {
+        return assess(answers, false);
+    }
+
+    /** Whether an assessment has been made: the first runs as the reference does (see {@link #assess(Answers, boolean)}). */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Assessment assess(Answers answers, boolean plan) {
+        // the first assessment of the process runs on one session, valuing questions exactly, as the
+        // reference does (the same results): a one-shot triage would only fill memory it never reads
+        boolean first = !started.get() && started.compareAndSet(false, true);
+        AnswerGroups g = groups;
+        if (g != null && !first) {
+            try {
+                return assess(answers, g.start(), plan, quick);
+            } catch (Evaluation.OffGrid e) {
+                // a weight the sums in units cannot hold exactly: every assessment runs on one session from now on
+                groups = null;
+            }
+        }
+        return assess(answers, evaluation(), plan, quick && !first);
+    }
+
+    private Assessment assess(Answers answers, Weighing weighing, boolean plan, boolean early) {
+        try (Weighing ev = weighing) {
             double[] log = new double[model.causes().size()];
             double logUnlisted = 0;
             java.util.Set<String> before = new java.util.HashSet<>();
@@ -124,8 +177,8 @@ public final class Engine {
             }
             List<Evidence> evidence = ev.evidence();
             Ranking ranking = model.rank(log, logUnlisted);
-            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights()).choose(answers);
-            return assessment(answers, evidence, ranking, choice);
+            NextQuestion.Choice choice = new NextQuestion(model, likelihood, ev, ranking, ev.weights(), early).choose(answers);
+            return assessment(answers, evidence, ranking, choice, plan);
         }
     }
 
@@ -142,12 +195,17 @@ public final class Engine {
         return model;
     }
 
-    private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice) {
+    private Assessment assessment(Answers answers, List<Evidence> evidence, Ranking ranking, NextQuestion.Choice choice,
+                                  boolean plan) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < model.causes().size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -ranking.probability(i)).thenComparing(i -> i));
+        Map<String, List<Evidence>> byCause = new HashMap<>();
+        for (Evidence e : evidence) {
+            byCause.computeIfAbsent(e.cause(), k -> new ArrayList<>()).add(e);
+        }
         List<RankedCause> ranked = new ArrayList<>();
         List<Cause> rankedCauses = new ArrayList<>();
         double[] probabilities = new double[order.size()];
@@ -155,7 +213,7 @@ public final class Engine {
             Cause c = model.causes().get(order.get(r));
             probabilities[r] = ranking.probability(order.get(r));
             rankedCauses.add(c);
-            ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(c.id(), evidence)));
+            ranked.add(new RankedCause(c.id(), c.title(), probabilities[r], c.evidence().label(), reasons(byCause.getOrDefault(c.id(), List.of()))));
         }
         Ask ask = choice.question() == null ? null : ask(choice);
         int planAfter = model.kb().settings().planAfterAnswers();
@@ -163,17 +221,16 @@ public final class Engine {
                 ? answers.values().size() + " questions answered; more answers can still sharpen it"
                 : null;
         return new Assessment(answers.values(), ranked, ranking.unlisted(), ask, choice.stopReason(), planReady,
-                FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,
-                        model.kb().settings()));
+                plan ? FixPlan.build(rankedCauses, probabilities, ranking.unlisted(), model.kb().unlisted(), answers,
+                        model.kb().settings()) : List.of());
     }
 
     private Ask ask(NextQuestion.Choice c) {
         return Ask.of(c.question(), NextQuestion.why(c, model.causes()));
     }
 
-    private static List<Reason> reasons(String cause, List<Evidence> evidence) {
+    private static List<Reason> reasons(List<Evidence> evidence) {
         return evidence.stream()
-                .filter(e -> e.cause().equals(cause))
                 .sorted(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())).thenComparing(Evidence::reason))
                 .map(e -> new Reason(e.weight(), e.reason(), e.source() == null || e.source().isEmpty() ? null : e.source()))
                 .toList();

@@ -24,7 +24,7 @@ import rdptriage.knowledge.Question;
  * and the dialog message describe one event, so 0x904 and 0x7 are one observation, not two. The
  * strongest conclusion of such a group counts (and is the reason shown).
  */
-final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
+final class Evaluation implements Weighing, RuleRuntimeEventListener {
 
     private final KieSession session;
     private final RuleGuard guard;
@@ -61,6 +61,9 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
             String key = e.cause() + '\u0000' + (dialogRules.contains(rule) ? DIALOG : rule);
             filed.put(e, key);
             change(e, key, true);
+            if (log != null && causeIndex.containsKey(e.cause())) {
+                log.add(new Came(key, e));
+            }
         }
     }
 
@@ -112,13 +115,14 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
     }
 
     /** Inserts one more answer and fires the rules. */
-    void add(String question, String value) {
+    @Override
+    public void add(String question, String value) {
         insertAnswer(question, value, null);
         guard.fire(session);
     }
 
-    /** The evidence that counts now: each rule's strongest conclusion per cause. */
-    List<Evidence> evidence() {
+    @Override
+    public List<Evidence> evidence() {
         List<Evidence> list = new ArrayList<>();
         for (List<Evidence> l : byRule.values()) {
             list.add(strongestOf(l));
@@ -126,8 +130,8 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         return list;
     }
 
-    /** Summed weight per cause (indexed as the knowledge lists causes) for the evidence in force. */
-    double[] weights() {
+    @Override
+    public double[] weights() {
         // evidence arrives in different orders on the two rule paths and is added and withdrawn
         // many times; rounding makes the sums independent of that order
         double[] w = new double[live.length];
@@ -148,6 +152,81 @@ final class Evaluation implements AutoCloseable, RuleRuntimeEventListener {
         trial.forEach(session::delete);
         trial.clear();
         return w;
+    }
+
+    @Override
+    public double[][] tryEach(Informative q, double[] base) {
+        double[][] w = new double[q.size()][];
+        for (int o = 0; o < w.length; o++) {
+            if (q.alike()[o] != o) {
+                w[o] = w[q.alike()[o]].clone();
+                continue;
+            }
+            double[] t = tryAnswer(q.question().id(), q.values()[o]);
+            for (int c = 0; c < t.length; c++) {
+                t[c] -= base[c];
+            }
+            w[o] = t;
+        }
+        return w;
+    }
+
+    /** A weight is a whole number of these units: 1e-9, as {@link #weights()} rounds. */
+    static final double UNIT = 1e9;
+
+    /** A weight that is not a whole number of units (1e-9) cannot be summed in units exactly. */
+    static final class OffGrid extends RuntimeException {
+        OffGrid(Evidence e) {
+            super("evidence weight " + e.weight() + " of " + e.cause() + " is not a multiple of 1e-9", null, false, false);
+        }
+    }
+
+    /**
+     * The weight in whole units of 1e-9: sums of these are exactly the sums {@link #weights()} rounds,
+     * whatever the order evidence came and went in; {@link OffGrid} for a weight that is not a whole number of units.
+     */
+    static long units(Evidence e) {
+        double x = e.weight() * UNIT;
+        long k = Math.round(x);
+        if (Math.abs(x - k) > 1e-3 || Math.abs(e.weight()) > 1e6) {
+            throw new OffGrid(e);
+        }
+        return k;
+    }
+
+    /** One conclusion as the rules made it: the key it counts under (cause and rule, or cause and the error dialog) and the evidence. */
+    record Came(String key, Evidence evidence) {}
+
+    /** The conclusions made so far, in the order they came, when recording ({@link #recording()}). */
+    private List<Came> log;
+
+    /** This evaluation, recording from now on the conclusions that come, for {@link #addRecorded} and {@link #tryRecorded}. */
+    Evaluation recording() {
+        log = new ArrayList<>();
+        return this;
+    }
+
+    /** Adds one more answer, as {@link #add}, and returns the conclusions it brought, in the order they came. */
+    List<Came> addRecorded(String question, String value) {
+        int before = log.size();
+        add(question, value);
+        return List.copyOf(log.subList(before, log.size()));
+    }
+
+    /**
+     * The conclusions {@code question} answered {@code value} would bring on top of the answers in,
+     * in the order they came; the trial facts are deleted afterwards and what they justified withdrawn.
+     */
+    List<Came> tryRecorded(String question, String value) {
+        int before = log.size();
+        insertAnswer(question, value, trial);
+        guard.fire(session);
+        List<Came> came = List.copyOf(log.subList(before, log.size()));
+        trial.forEach(session::delete);
+        trial.clear();
+        guard.fire(session);
+        log.subList(before, log.size()).clear();
+        return came;
     }
 
     /**

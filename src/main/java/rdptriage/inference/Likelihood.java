@@ -49,8 +49,13 @@ final class Likelihood {
     private final Optional<Map<String, Set<String>>> partners;
     private final Map<String, double[]> defaults = new HashMap<>();
     private final Map<String, double[]> unlisted = new HashMap<>();
+    /** Each question's informative answers, worked out once. */
+    private final Map<String, Informative> informative = new HashMap<>();
     /** Per question, the weight change per cause of each answer alone: [answer][cause]. */
     private final Map<String, double[][]> weights = new ConcurrentHashMap<>();
+    /** Per question, the table of its answers alone. */
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Map<String, Rough> roughs = new ConcurrentHashMap<>();
 
     private Likelihood(Engine.Model model, Supplier<Evaluation> empty, Optional<Map<String, Set<String>>> partners) {
         this.model = model;
@@ -66,6 +71,9 @@ final class Likelihood {
                          Optional<Map<String, Set<String>>> partners) {
         Likelihood l = new Likelihood(model, empty, partners);
         l.weights.putAll(stored.weights());
+        for (Question q : model.kb().questions()) {
+            l.informative.put(q.id(), Informative.of(model.kb(), model.namedBy(), q));
+        }
         for (Question q : model.kb().questions()) {
             List<Option> options = q.informativeOptions();
             if (options.isEmpty()) {
@@ -118,41 +126,118 @@ final class Likelihood {
      * [answer][cause]. When no question {@code q} shares a rule with is among {@code answered}, that
      * is the change of each answer alone, already known; otherwise each answer is tried in context.
      */
-    private double[][] deltas(Evaluation ev, Question q, double[] base, Set<String> answered) {
-        boolean alone = partners.map(p -> p.getOrDefault(q.id(), Set.of()).stream().noneMatch(answered::contains)).orElse(false);
-        return alone ? weights(q) : trials(ev, q, base);
+    private double[][] deltas(Weighing ev, Question q, double[] base, Set<String> answered) {
+        return alone(q, answered) ? weights(q) : trials(ev, q, base);
+    }
+
+    /** True when no question {@code q} shares a rule with is among {@code answered}. */
+    private boolean alone(Question q, Set<String> answered) {
+        if (partners.isEmpty()) {
+            return false;
+        }
+        for (String p : partners.get().getOrDefault(q.id(), Set.of())) {
+            if (answered.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tries every informative answer of {@code q} on top of what {@code ev} holds; codes that act alike once. */
-    private double[][] trials(Evaluation ev, Question q, double[] base) {
-        List<Option> options = q.informativeOptions();
-        double[][] w = new double[options.size()][];
-        Map<String, double[]> tried = new HashMap<>();
-        for (int o = 0; o < options.size(); o++) {
-            String value = options.get(o).value();
-            double[] t = tried.computeIfAbsent(alike(q, value), key -> ev.tryAnswer(q.id(), value));
-            double[] delta = new double[t.length];
-            for (int c = 0; c < t.length; c++) {
-                delta[c] = t[c] - base[c];
-            }
-            w[o] = delta;
-        }
-        return w;
+    private double[][] trials(Weighing ev, Question q, double[] base) {
+        return ev.tryEach(informative(q), base);
     }
 
-    /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds: [cause][answer]. */
-    double[][] table(Evaluation ev, Question q, double[] base, Set<String> answered) {
-        double[][] w = deltas(ev, q, base, answered);
-        double[] d = defaults.get(q.id());
-        int n = base.length;
-        double[][] p = new double[n][d.length];
-        for (int c = 0; c < n; c++) {
-            double z = z(d, w, c);
-            for (int o = 0; o < d.length; o++) {
-                p[c][o] = d[o] * Math.exp(w[o][c]) / z;
+    /**
+     * P(answer | cause) for every informative answer of a question: [cause][answer]. Causes whose
+     * weights the question's answers move alike have the very same row: {@code same[c]} is the first
+     * cause with cause c's row, so what is worked out from a row can be worked out once.
+     */
+    record Table(double[][] p, int[] same) {}
+
+    /**
+     * A table near enough to the exact one for a quick look (see {@link Weighing#rough}), with the
+     * entropy of each cause's row and of "none of the known causes", in bits; null when there is none.
+     */
+    record Rough(Table table, double[] rowBits, double unlistedBits) {}
+
+    /** The rough table of {@code q}: the exact one of its answers alone, or one remembered by {@code ev}; null when there is none. */
+    Rough rough(Weighing ev, Question q, Set<String> answered) {
+        if (alone(q, answered)) {
+            return roughs.computeIfAbsent(q.id(), id -> rough(q, tables.computeIfAbsent(id, i -> table(q, weights(q)))));
+        }
+        return ev.rough(informative(q), w -> rough(q, table(q, w)));
+    }
+
+    private Rough rough(Question q, Table t) {
+        double[] rows = new double[t.p().length];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = t.same()[c] != c ? rows[t.same()[c]] : bits(t.p()[c]);
+        }
+        return new Rough(t, rows, bits(unlisted.get(q.id())));
+    }
+
+    /** The entropy of a distribution, in bits. */
+    static double bits(double[] p) {
+        double h = 0;
+        for (double x : p) {
+            if (x > 0) {
+                h -= x * Math.log(x);
             }
         }
-        return p;
+        return h / Math.log(2);
+    }
+
+    /** P(answer | cause) for every informative answer of {@code q} given what {@code ev} holds. */
+    Table table(Weighing ev, Question q, double[] base, Set<String> answered) {
+        if (alone(q, answered)) {
+            // the answers alone: the same table for every session
+            return tables.computeIfAbsent(q.id(), id -> table(q, weights(q)));
+        }
+        return table(q, trials(ev, q, base));
+    }
+
+    private Table table(Question q, double[][] w) {
+        double[] d = defaults.get(q.id());
+        int n = model.causes().size();
+        int[] same = new int[n];
+        double[][] p = new double[n][];
+        for (int c = 0; c < n; c++) {
+            same[c] = c;
+            for (int r = 0; r < c; r++) {
+                if (same[r] == r && sameColumn(w, r, c)) {
+                    same[c] = r;
+                    break;
+                }
+            }
+            if (same[c] != c) {
+                p[c] = p[same[c]];
+                continue;
+            }
+            // z as z(d, w, c) sums it, each exponential worked out once (most answers leave a cause's weight as it is)
+            double[] e = new double[d.length];
+            double z = 0;
+            for (int o = 0; o < d.length; o++) {
+                e[o] = w[o][c] == 0 ? EXP_ZERO : Math.exp(w[o][c]);
+                z += d[o] * e[o];
+            }
+            p[c] = new double[d.length];
+            for (int o = 0; o < d.length; o++) {
+                p[c][o] = d[o] * e[o] / z;
+            }
+        }
+        return new Table(p, same);
+    }
+
+    private static final double EXP_ZERO = Math.exp(0.0);
+
+    private static boolean sameColumn(double[][] w, int a, int b) {
+        for (double[] row : w) {
+            if (row[a] != row[b]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -161,7 +246,7 @@ final class Likelihood {
      * question each ticked answer is one draw from the question's table. An answer the model does
      * not observe ("I don't know") goes in and adds 0.
      */
-    double[] read(Evaluation ev, Question q, String value, Set<String> answered) {
+    double[] read(Weighing ev, Question q, String value, Set<String> answered) {
         int n = model.causes().size();
         double[] log = new double[n];
         if (!observes(q, value)) {
@@ -219,14 +304,14 @@ final class Likelihood {
         return defaults.get(q.id());
     }
 
-    private static int position(Question q, String value) {
-        List<Option> options = q.informativeOptions();
-        for (int o = 0; o < options.size(); o++) {
-            if (options.get(o).value().equals(value)) {
-                return o;
-            }
-        }
-        return -1;
+    private int position(Question q, String value) {
+        return informative(q).position(value);
+    }
+
+    /** The question's informative answers, as worked out once. */
+    Informative informative(Question q) {
+        Informative i = informative.get(q.id());
+        return i != null ? i : Informative.of(model.kb(), model.namedBy(), q);
     }
 
     private static double z(double[] d, double[][] w, int c) {
@@ -238,16 +323,11 @@ final class Likelihood {
     }
 
     /**
-     * Answers that must act alike share a key and are tried once: codes whose value and family are
-     * named by the same tests of the rules (see {@link RuleCheck#namedBy}), such as the codes of one
-     * family when no rule names a code itself, or the codes of all families no rule names. Every
-     * other answer is its own key.
+     * Answers that must act alike share a key and are tried once ({@link Informative#alike}): codes
+     * whose value and family are named by the same tests of the rules (see {@link RuleCheck#namedBy}),
+     * such as the codes of one family when no rule names a code itself, or the codes of all families
+     * no rule names. Every other answer is its own key.
      */
-    private String alike(Question q, String value) {
-        return alike(model.kb(), model.namedBy(), q.id(), value);
-    }
-
-    /** The key of {@link #alike(Question, String)}, for tests too. */
     static String alike(KnowledgeBase kb, Optional<Map<String, Set<Integer>>> namedBy, String question, String value) {
         var family = kb.family(question, value);
         if (family.isEmpty() || namedBy.isEmpty()) {

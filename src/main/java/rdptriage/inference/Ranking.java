@@ -46,6 +46,17 @@ final class Ranking {
         return probabilities.length;
     }
 
+    /** The entropy of the outcome (the causes and "none of the known causes"), in bits. */
+    double entropy() {
+        double h = unlisted > 0 ? -unlisted * Math.log(unlisted) : 0;
+        for (double p : probabilities) {
+            if (p > 0) {
+                h -= p * Math.log(p);
+            }
+        }
+        return h / Math.log(2);
+    }
+
     double leader() {
         double best = unlisted;
         for (double p : probabilities) {

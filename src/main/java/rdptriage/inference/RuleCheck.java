@@ -85,12 +85,49 @@ final class RuleCheck {
      * context). Code patterns count as reading every question whose options come from a code table.
      */
     static java.util.Optional<Map<String, Set<String>>> partners(List<RuleBase.Drl> files, KnowledgeBase kb) {
+        return links(files, kb).partners();
+    }
+
+    /** {@link #partners} and {@link #joins} from one reading of the rules. */
+    record Links(java.util.Optional<Map<String, Set<String>>> partners, java.util.Optional<Map<String, Set<String>>> joins) {}
+
+    static Links links(List<RuleBase.Drl> files, KnowledgeBase kb) {
+        java.util.Optional<List<Reads>> rules = reads(files, kb);
+        return new Links(rules.map(r -> linked(r, false)),
+                rules.filter(r -> r.stream().allMatch(Reads::monotone)).map(r -> linked(r, true)));
+    }
+
+    /**
+     * For every question, the other questions it is joined with: read together in one rule's
+     * conditions (two facts at once, or a Finding, which stands for the answers behind it). A rule
+     * that reads one fact at a time (one Answer or Code pattern, or alternatives of them joined by
+     * {@code or}, perhaps under {@code exists}) joins nothing: what it concludes for several answers
+     * is what it concludes for each, together. Empty unless every rule's conditions are made of
+     * Answer, Code and Finding patterns with {@code exists}, {@code or} and {@code and} alone, so that
+     * an answer added never withdraws a conclusion ({@link AnswerGroups} relies on both).
+     */
+    static java.util.Optional<Map<String, Set<String>>> joins(List<RuleBase.Drl> files, KnowledgeBase kb) {
+        return links(files, kb).joins();
+    }
+
+    /**
+     * What one rule's conditions read: questions (a Code pattern reads every code question), Findings,
+     * the Findings its consequence makes; whether they read one fact at a time, and whether they are
+     * made of nothing but patterns of those facts with exists, or and and.
+     */
+    private record Reads(Set<String> inputs, Set<String> findings, Set<String> makes, boolean single, boolean monotone) {}
+
+    private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** A consequence that changes facts other than by insertLogical (outside its strings). */
+    private static final Pattern CHANGES = Pattern.compile("(?<![\\w.])(insert|delete|retract|modify|update)\\s*\\(");
+
+    /** Every rule's reads; empty when some Answer names no question or some Finding no name. */
+    private static java.util.Optional<List<Reads>> reads(List<RuleBase.Drl> files, KnowledgeBase kb) {
         Set<String> codeQuestions = new HashSet<>();
         kb.questions().stream().filter(q -> q.optionsFrom() != null).forEach(q -> codeQuestions.add(q.id()));
-        Map<String, Set<String>> findingInputs = new HashMap<>();
-        List<Set<String>> ruleInputs = new ArrayList<>();
-        List<Set<String>> ruleFindings = new ArrayList<>();
-        List<Set<String>> ruleMakes = new ArrayList<>();
+        List<Reads> rules = new ArrayList<>();
         for (RuleBase.Drl drl : files) {
             Matcher r = RULE_CONDITIONS.matcher(drl.text());
             while (r.find()) {
@@ -100,9 +137,14 @@ final class RuleCheck {
                 String rhs = drl.text().substring(then, end < 0 ? drl.text().length() : end);
                 Set<String> inputs = new HashSet<>();
                 Set<String> findings = new HashSet<>();
+                StringBuilder shape = new StringBuilder();
+                int from = 0;
                 Matcher f = FACT.matcher(lhs);
                 while (f.find()) {
-                    String body = lhs.substring(f.end(), closing(lhs, f.end()));
+                    int close = closing(lhs, f.end());
+                    String body = lhs.substring(f.end(), close);
+                    shape.append(lhs, from, f.start()).append(" P ");
+                    from = Math.min(lhs.length(), close + 1);
                     switch (f.group(1)) {
                         case "Answer" -> {
                             Matcher q = QUESTION_NAMED.matcher(body);
@@ -121,38 +163,63 @@ final class RuleCheck {
                         }
                     }
                 }
+                shape.append(lhs.substring(from));
                 Set<String> makes = new HashSet<>();
                 Matcher made = NEW_FINDING.matcher(rhs);
                 while (made.find()) {
                     makes.add(made.group(1));
                 }
-                ruleInputs.add(inputs);
-                ruleFindings.add(findings);
-                ruleMakes.add(makes);
+                // what is left once the patterns are P: only "when", exists, or, and, brackets and bindings
+                String rest = BINDING.matcher(WHEN.matcher(shape).replaceFirst("")).replaceAll(" ")
+                        .replaceAll("//[^\\n]*", " ").replaceAll("[()]", " ").strip();
+                List<String> tokens = rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
+                boolean monotone = WHEN.matcher(shape).find() && !CHANGES.matcher(STRING.matcher(rhs).replaceAll("\"\"")).find() && !tokens.isEmpty() && tokens.stream()
+                        .allMatch(t -> t.equals("P") || t.equals("exists") || t.equals("or") || t.equals("||")
+                                || t.equals("and") || t.equals("&&"));
+                List<String> joined = tokens.stream().filter(t -> !t.equals("exists")).toList();
+                boolean single = findings.isEmpty();
+                for (int i = 1; i < joined.size() && single; i++) {
+                    // two patterns with no "or" between them are read together
+                    single = !(joined.get(i).equals("P") && !joined.get(i - 1).equals("or") && !joined.get(i - 1).equals("||"))
+                            && !joined.get(i).equals("and") && !joined.get(i).equals("&&");
+                }
+                rules.add(new Reads(inputs, findings, makes, single, monotone));
             }
         }
+        return java.util.Optional.of(rules);
+    }
+
+    /**
+     * Every question linked with the others its rules read together, through Findings made from
+     * answers (and from Findings) too; {@code joinedOnly}: only by rules that read more than one fact at a time.
+     */
+    private static Map<String, Set<String>> linked(List<Reads> rules, boolean joinedOnly) {
+        Map<String, Set<String>> findingInputs = new HashMap<>();
         // the answers behind each Finding, through Findings made from Findings too
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int i = 0; i < ruleInputs.size(); i++) {
-                Set<String> behind = new HashSet<>(ruleInputs.get(i));
-                ruleFindings.get(i).forEach(f -> behind.addAll(findingInputs.getOrDefault(f, Set.of())));
-                for (String f : ruleMakes.get(i)) {
+            for (Reads rule : rules) {
+                Set<String> behind = new HashSet<>(rule.inputs());
+                rule.findings().forEach(f -> behind.addAll(findingInputs.getOrDefault(f, Set.of())));
+                for (String f : rule.makes()) {
                     changed |= findingInputs.computeIfAbsent(f, k -> new HashSet<>()).addAll(behind);
                 }
             }
         }
-        Map<String, Set<String>> partners = new HashMap<>();
-        for (int i = 0; i < ruleInputs.size(); i++) {
-            Set<String> all = new HashSet<>(ruleInputs.get(i));
-            ruleFindings.get(i).forEach(f -> all.addAll(findingInputs.getOrDefault(f, Set.of())));
+        Map<String, Set<String>> links = new HashMap<>();
+        for (Reads rule : rules) {
+            if (joinedOnly && rule.single()) {
+                continue;
+            }
+            Set<String> all = new HashSet<>(rule.inputs());
+            rule.findings().forEach(f -> all.addAll(findingInputs.getOrDefault(f, Set.of())));
             for (String q : all) {
-                Set<String> others = partners.computeIfAbsent(q, k -> new HashSet<>());
+                Set<String> others = links.computeIfAbsent(q, k -> new HashSet<>());
                 all.stream().filter(x -> !x.equals(q)).forEach(others::add);
             }
         }
-        return java.util.Optional.of(partners);
+        return links;
     }
 
     /**

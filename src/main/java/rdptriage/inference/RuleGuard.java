@@ -28,6 +28,11 @@ final class RuleGuard {
         }
     }
 
+    /** How many rules have been disabled so far: what was concluded before a change may differ now. */
+    int disabled() {
+        return disabled.size();
+    }
+
     /** Fires the session's rules within the limits; throws {@link Runaway} naming the rule that broke them. */
     void fire(KieSession session) {
         long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000;

@@ -53,15 +53,7 @@ public final class Json {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("answers", a.answers());
         m.put("host", a.host());
-        m.put("extracted", reading.extracted().stream().map(e -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("question", e.question());
-            x.put("value", e.value());
-            x.put("text", e.text());
-            x.put("signal", e.signal());
-            x.put("status", e.status().id());
-            return x;
-        }).toList());
+        m.put("extracted", extracted(reading));
         m.put("causes", a.causes());
         m.put("unlisted", a.unlisted());
         m.put("next_question", a.nextQuestion());
@@ -69,6 +61,52 @@ public final class Json {
         m.put("plan_ready", a.planReady() != null || a.nextQuestion() == null);
         m.put("plan_ready_reason", a.planReady());
         m.put("plan", a.plan());
+        return m;
+    }
+
+    private static List<Map<String, Object>> extracted(rdptriage.inference.Reading reading) {
+        return reading.extracted().stream().map(e -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("question", e.question());
+            x.put("value", e.value());
+            x.put("text", e.text());
+            x.put("signal", e.signal());
+            x.put("status", e.status().id());
+            return x;
+        }).toList();
+    }
+
+    /** How many causes a compact result lists. */
+    public static final int COMPACT_CAUSES = 3;
+
+    /**
+     * The short result of batch: the {@link #COMPACT_CAUSES} most likely causes (id, title,
+     * probability, the strongest reason), {@code unlisted}, the next question (id and text, null
+     * when nothing is worth asking) and what was read from a pasted text, as in the full result.
+     * It needs no fix plan, so it can be made from {@code Engine#assessWithoutPlan}.
+     */
+    public static Map<String, Object> compact(Assessment a, rdptriage.inference.Reading reading) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("causes", a.causes().stream().limit(COMPACT_CAUSES).map(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c.id());
+            x.put("title", c.title());
+            x.put("probability", c.probability());
+            if (!c.reasons().isEmpty()) {
+                x.put("reason", c.reasons().get(0).text());
+            }
+            return x;
+        }).toList());
+        m.put("unlisted", a.unlisted());
+        Assessment.Ask ask = a.nextQuestion();
+        Map<String, Object> next = null;
+        if (ask != null) {
+            next = new LinkedHashMap<>();
+            next.put("id", ask.id());
+            next.put("text", ask.text());
+        }
+        m.put("next_question", next);
+        m.put("extracted", extracted(reading));
         return m;
     }
 

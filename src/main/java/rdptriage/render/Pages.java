@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -14,6 +16,11 @@ public final class Pages {
     private final TemplateEngine engine = new TemplateEngine();
 
     public Pages() {
+        this(true);
+    }
+
+    /** {@code quick}: the commonest expressions evaluated directly ({@link QuickExpressions}); false: every expression through OGNL, for tests. */
+    Pages(boolean quick) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Pages.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -21,6 +28,11 @@ public final class Pages {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        if (quick) {
+            StandardDialect dialect = new StandardDialect();
+            dialect.setVariableExpressionEvaluator(new QuickExpressions(new OGNLVariableExpressionEvaluator(true)));
+            engine.setDialect(dialect);
+        }
     }
 
     /** Renders templates/{template}.html; thread-safe. */

@@ -32,7 +32,7 @@ class BatchCommandTest {
             in.append("{\"id\": \"T-").append(i).append("\", \"answers\": {\"error-code\": \"")
                     .append(i % 2 == 0 ? "0x904" : "0x204").append("\"}}\n");
         }
-        Cli.Result r = Cli.runWithInput(in.toString(), "batch");
+        Cli.Result r = Cli.runWithInput(in.toString(), "batch", "--full");
         assertEquals(0, r.exit(), r.err());
         List<JsonNode> out = lines(r.out());
         assertEquals(600, out.size());
@@ -40,6 +40,84 @@ class BatchCommandTest {
             assertEquals("T-" + i, out.get(i).get("id").asText());
             assertEquals(i % 2 == 0 ? "0x904" : "0x204", out.get(i).get("result").get("answers").get("error-code").asText());
         }
+        Cli.Result compact = Cli.runWithInput(in.toString(), "batch");
+        assertEquals(0, compact.exit(), compact.err());
+        List<JsonNode> brief = lines(compact.out());
+        assertEquals(600, brief.size());
+        for (int i = 0; i < 600; i++) {
+            assertEquals("T-" + i, brief.get(i).get("id").asText());
+            assertEquals(out.get(i).get("result").get("causes").get(0).get("id"), brief.get(i).get("result").get("causes").get(0).get("id"));
+        }
+    }
+
+    @Test
+    void theCompactRecordIsTheTopCausesWithTheirStrongestReasonTheNextQuestionAndWhatWasRead() throws Exception {
+        String lines = String.join("\n",
+                "{\"id\": \"a\", \"answers\": {\"error-code\": \"0x904\", \"extended-code\": \"0x7\"}}",
+                "{\"id\": 2, \"ticket\": \"Error code: 0x204\", \"answers\": {\"host-power\": \"maybe-asleep\"}, \"host\": \"srv01\"}",
+                "{\"id\": \"c\", \"answers\": {\"error-code\": \"0x904\", \"extended-code\": \"0x7\", \"tcp-3389-test\": \"succeeded\","
+                        + " \"other-clients\": \"yes\", \"other-profile\": \"no\", \"rd-gateway\": \"no\", \"network-location\": \"everywhere\"}}",
+                "{\"id\": \"d\", \"answers\": {\"eror-code\": \"0x904\"}}") + "\n";
+        Cli.Result compact = Cli.runWithInput(lines, "batch");
+        Cli.Result full = Cli.runWithInput(lines, "batch", "--full");
+        assertEquals(2, compact.exit(), compact.err());
+        assertEquals(2, full.exit(), full.err());
+        List<JsonNode> c = lines(compact.out());
+        List<JsonNode> f = lines(full.out());
+        assertEquals(f.size(), c.size());
+        for (int i = 0; i < c.size(); i++) {
+            assertEquals(f.get(i).get("id"), c.get(i).get("id"));
+            if (!f.get(i).has("result")) {
+                assertEquals(f.get(i), c.get(i), "an error record is the same in both");
+                continue;
+            }
+            JsonNode small = c.get(i).get("result");
+            JsonNode big = f.get(i).get("result");
+            assertEquals(List.of("causes", "unlisted", "next_question", "extracted"), fields(small));
+            assertEquals(3, small.get("causes").size());
+            for (int k = 0; k < 3; k++) {
+                JsonNode cause = small.get("causes").get(k);
+                JsonNode whole = big.get("causes").get(k);
+                assertEquals(whole.get("id"), cause.get("id"));
+                assertEquals(whole.get("title"), cause.get("title"));
+                assertEquals(whole.get("probability"), cause.get("probability"));
+                assertEquals(whole.get("reasons").isEmpty() ? null : whole.get("reasons").get(0).get("text"), cause.get("reason"));
+            }
+            assertEquals(big.get("unlisted"), small.get("unlisted"));
+            JsonNode next = small.get("next_question");
+            assertEquals(big.get("next_question").isNull() ? List.of() : List.of("id", "text"), next.isNull() ? List.of() : fields(next));
+            if (!next.isNull()) {
+                assertEquals(big.get("next_question").get("id"), next.get("id"));
+                assertEquals(big.get("next_question").get("text"), next.get("text"));
+            }
+            assertEquals(big.get("extracted"), small.get("extracted"));
+        }
+        JsonNode read = c.get(1).get("result").get("extracted").get(0);
+        assertEquals("error-code", read.get("question").asText());
+        assertEquals("0x204", read.get("value").asText());
+        assertTrue(read.get("text").asText().contains("0x204"), read.toString());
+        assertTrue(compact.out().length() * 10 < full.out().length(), "compact records are a fraction of the full ones");
+    }
+
+    /** Each line of --full is today's full record: what triage --format json prints for the same answers, text and host. */
+    @Test
+    void fullIsTheTriageResult() throws Exception {
+        Path ticket = dir.resolve("ticket.txt");
+        Files.writeString(ticket, "Error code: 0x904\nExtended error code: 0x7");
+        String line = "{\"id\": 1, \"ticket\": \"Error code: 0x904\\nExtended error code: 0x7\", \"answers\": {\"tcp-3389-test\": \"succeeded\"},"
+                + " \"host\": \"srv01\"}\n";
+        JsonNode result = lines(Cli.runWithInput(line, "batch", "--full").out()).get(0).get("result");
+        Cli.Result triage = Cli.run("triage", "--ticket", ticket.toString(), "--answer", "tcp-3389-test=succeeded", "--host", "srv01",
+                "--format", "json");
+        assertEquals(0, triage.exit(), triage.err());
+        assertEquals(Json.MAPPER.readTree(triage.out()), result);
+        assertTrue(result.get("plan").size() > 0);
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -80,7 +158,7 @@ class BatchCommandTest {
                 "{\"id\": \"t3\", \"ticket\": 42}",
                 "{\"id\": \"t4\"}",
                 "{\"id\": \"t5\", \"ticket\": \"" + "x".repeat(70_000) + "\"}") + "\n");
-        Cli.Result r = Cli.run("batch", file.toString());
+        Cli.Result r = Cli.run("batch", "--full", file.toString());
         List<JsonNode> out = lines(r.out());
         JsonNode t1 = out.get(0).get("result");
         assertEquals("0x904", t1.get("answers").get("error-code").asText());
@@ -105,7 +183,7 @@ class BatchCommandTest {
     @Test
     void severalAnswersInALineGiveTheSameResultAsTriage() throws Exception {
         Cli.Result r = Cli.runWithInput("{\"id\": \"T-1\", \"answers\": {\"recent-change\": [\"network-change\", \"host-renamed\"]}}\n",
-                "batch");
+                "batch", "--full");
         assertEquals(0, r.exit(), r.err());
         JsonNode result = lines(r.out()).get(0).get("result");
         Cli.Result triage = Cli.run("triage", "--answer", "recent-change=host-renamed,network-change", "--format", "json");
