@@ -188,57 +188,56 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
         }
 
         private Node or() {
-            Node left = and();
-            while (take("or", "||")) {
-                Node a = left;
-                Node b = and();
-                left = (c, r) -> {
-                    Object v = a.eval(c, r);
-                    return bool(v) ? v : b.eval(c, r);
-                };
-            }
-            return left;
+            return logical(this::and, true, "or", "||");
         }
 
         private Node and() {
-            Node left = equality();
-            while (take("and", "&&")) {
+            return logical(this::equality, false, "and", "&&");
+        }
+
+        /**
+         * OGNL's or and and: the first operand whose truth decides ({@code decides}: true for or)
+         * is the value, else the last operand's value.
+         */
+        private Node logical(java.util.function.Supplier<Node> operand, boolean decides, String... operators) {
+            Node left = operand.get();
+            while (take(operators)) {
                 Node a = left;
-                Node b = equality();
+                Node b = operand.get();
                 left = (c, r) -> {
                     Object v = a.eval(c, r);
-                    return bool(v) ? b.eval(c, r) : v;
+                    return bool(v) == decides ? v : b.eval(c, r);
                 };
             }
             return left;
         }
 
         private Node equality() {
-            Node left = relation();
-            boolean eq = peek().equals("==");
-            if (!take("==", "!=")) {
-                return left;
-            }
-            Node right = relation();
-            if (right != NULL && left != NULL) {
-                throw OGNL; // only comparisons with null are plain
-            }
-            Node other = right == NULL ? left : right;
-            return (c, r) -> (other.eval(c, r) == null) == eq;
+            return comparison(this::relation, "==", "!=", (left, right, eq) -> {
+                if (right != NULL && left != NULL) {
+                    throw OGNL; // only comparisons with null are plain
+                }
+                Node other = right == NULL ? left : right;
+                return (c, r) -> (other.eval(c, r) == null) == eq;
+            });
         }
 
         private Node relation() {
-            Node left = sum();
-            boolean greater = peek().equals(">");
-            if (!take(">", "<")) {
-                return left;
-            }
-            Node right = sum();
-            return (c, r) -> {
+            return comparison(this::sum, ">", "<", (left, right, greater) -> (c, r) -> {
                 int a = integer(left.eval(c, r));
                 int b = integer(right.eval(c, r));
                 return greater ? a > b : a < b;
-            };
+            });
+        }
+
+        /** An operand, or two joined by {@code first} or {@code second} (told apart by the flag). */
+        private Node comparison(java.util.function.Supplier<Node> operand, String first, String second, Compare compare) {
+            Node left = operand.get();
+            boolean isFirst = peek().equals(first);
+            if (!take(first, second)) {
+                return left;
+            }
+            return compare.of(left, operand.get(), isFirst);
         }
 
         private Node sum() {
@@ -318,6 +317,10 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
             }
             return new Chain(t, links.toArray(new String[0]));
         }
+    }
+
+    private interface Compare {
+        Node of(Node left, Node right, boolean first);
     }
 
     private static final List<String> KEYWORDS = List.of("and", "or", "not", "null", "true", "false", "new", "instanceof",
