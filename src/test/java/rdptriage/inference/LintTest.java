@@ -183,16 +183,21 @@ class LintTest {
         found(p, "kb/causes/test-cause.md", 22, "fix 'safe-placeholder' lowers security but no safe fix comes before it");
     }
 
+    /** The test cause with one more line in its safe fix, after the title (line 22 stays the fix's id). */
+    private static String safeFixWith(String line) {
+        return CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    " + line + "\n");
+    }
+
     @Test
     void catchesAnAfterNamingNoFixOfTheCause() throws IOException {
-        String cause = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    after: [safe-fix]\n");
+        String cause = safeFixWith("after: [safe-fix]");
         found(only(lint(cause, RULE)), "kb/causes/test-cause.md", 22,
                 "fix 'safe' has after: 'safe-fix'; expected the id of another fix of cause 'test-cause' (lowering, safe)");
     }
 
     @Test
     void catchesASafeFixAfterOneThatLowersSecurityAndACircle() throws IOException {
-        String afterLowering = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    after: [lowering]\n");
+        String afterLowering = safeFixWith("after: [lowering]");
         assertTrue(lint(afterLowering, RULE).stream().anyMatch(p -> p.message().equals(
                 "fix 'safe' is safe but comes after 'lowering', which lowers security; safe fixes come first")), "safe after lowering");
         String circle = afterLowering.replace("    title: The workaround\n", "    title: The workaround\n    after: [safe]\n");
@@ -202,7 +207,7 @@ class LintTest {
 
     @Test
     void catchesAFixOnlyIfNamingAnUnknownOption() throws IOException {
-        String cause = CAUSE.replace("    title: The safe fix\n", "    title: The safe fix\n    only_if: failure-moment=later\n");
+        String cause = safeFixWith("only_if: failure-moment=later");
         found(only(lint(cause, RULE)), "kb/causes/test-cause.md", 22,
                 "fix 'safe' has only_if value 'later', which is not an option of question 'failure-moment'");
     }
