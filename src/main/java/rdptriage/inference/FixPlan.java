@@ -129,13 +129,13 @@ final class FixPlan {
         }
         List<Fix> waiting = new ArrayList<>(fixes);
         List<Fix> done = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        fixes.forEach(f -> ids.add(f.id()));
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        fixes.forEach(f -> pending.add(f.id()));
         while (!waiting.isEmpty()) {
-            Fix next = waiting.stream()
-                    .filter(f -> f.after().stream().allMatch(a -> !ids.contains(a) || done.stream().anyMatch(d -> d.id().equals(a))))
+            Fix next = waiting.stream().filter(f -> f.after().stream().noneMatch(pending::contains))
                     .findFirst().orElse(waiting.get(0));
             waiting.remove(next);
+            pending.remove(next.id());
             done.add(next);
         }
         return done;

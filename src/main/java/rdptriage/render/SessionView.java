@@ -334,6 +334,25 @@ public final class SessionView {
      * pages beside its head (the answers, the top causes) and the titles of the others; at least one.
      */
     public List<PlanItem> checklistFull() {
+        return plan().subList(0, checklistSteps());
+    }
+
+    /** The plan steps the printed checklist lists by title only. */
+    public List<PlanItem> checklistRest() {
+        return plan().subList(checklistSteps(), plan().size());
+    }
+
+    private Integer checklistSteps;
+
+    /** How many steps the checklist shows in full, worked out once per page (the template asks five times). */
+    private int checklistSteps() {
+        if (checklistSteps == null) {
+            checklistSteps = stepsFittingTwoPages();
+        }
+        return checklistSteps;
+    }
+
+    private int stepsFittingTwoPages() {
         List<PlanItem> plan = plan();
         int answers = given().stream().mapToInt(g -> (g.text().length() + g.label().length() + 54) / 55).sum();
         int head = 9 + prose(shareable().length()) + (answers + 1) / 2 + prose(certainty().length())
@@ -350,17 +369,12 @@ public final class SessionView {
             used += lines;
             n++;
         }
-        return plan.subList(0, n);
-    }
-
-    /** The plan steps the printed checklist lists by title only. */
-    public List<PlanItem> checklistRest() {
-        return plan().subList(checklistFull().size(), plan().size());
+        return n;
     }
 
     /** About how many printed lines a step takes on the checklist: title, steps, risk, rollback, verify. */
     static int printedLines(PlanItem p) {
-        int lines = 1 + prose(p.title().length() + p.causeTitle().length() + 20) - 1;
+        int lines = prose(p.title().length() + p.causeTitle().length() + 20);   // the title line with its kind and cause
         lines += steps(p.steps());
         if (p.riskNote() != null) {
             lines += prose(p.riskNote().length() + 6);
