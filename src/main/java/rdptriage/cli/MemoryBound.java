@@ -17,7 +17,8 @@ import java.util.Optional;
  * the launcher's options (bin/rdp-triage: G1 aiming at 50 ms pauses, {@value #HEAP} of heap and the
  * server's class-data archive) and waits for it; standard streams, signals and the exit status
  * pass through. A heap given on the command line (-Xmx, or any maximum under {@value #LIMIT_MB} MB)
- * is kept as given, and no second JVM starts.
+ * is kept as given, and no second JVM starts; a larger one, given with -Xmx, comes after the bound
+ * and wins. A collector chosen on the command line is kept, and G1 is then not added.
  */
 final class MemoryBound {
 
@@ -82,7 +83,11 @@ final class MemoryBound {
             return Optional.empty();
         }
         List<String> own = Arrays.asList(jvmArgs).subList(0, at);
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-Xmx" + HEAP));
+        List<String> command = new ArrayList<>(List.of(java));
+        if (own.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            command.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50"));   // a second collector stops the JVM before it starts
+        }
+        command.add("-Xmx" + HEAP);
         Path archive = jar.resolveSibling("rdp-triage-serve.jsa");
         if (Files.isRegularFile(archive) && own.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));

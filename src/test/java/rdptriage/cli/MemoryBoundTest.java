@@ -28,6 +28,15 @@ class MemoryBoundTest {
         assertTrue(archived.contains("-XX:SharedArchiveFile=" + dir.resolve("rdp-triage-serve.jsa")), archived.toString());
     }
 
+    /** java -XX:+UseParallelGC -Xmx1g -jar rdp-triage.jar serve stopped with "Multiple garbage collectors selected". */
+    @Test
+    void aCollectorChosenOnTheCommandLineIsKeptAndG1NotAdded() throws IOException {
+        Path jar = Files.createFile(dir.resolve("rdp-triage.jar"));
+        List<String> child = MemoryBound.childCommand("java", jar, new String[] {"-XX:+UseParallelGC", "-Xmx1g", "-jar", jar.toString()},
+                new String[] {"serve"}).orElseThrow();
+        assertEquals(List.of("java", "-Xmx256m", "-XX:+UseParallelGC", "-Xmx1g", "-jar", jar.toString(), "serve"), child);
+    }
+
     @Test
     void withoutAJarThereIsNoChild() {
         assertTrue(MemoryBound.childCommand("java", dir.resolve("classes"), new String[] {"-cp", "classes", "rdptriage.cli.Main"},
