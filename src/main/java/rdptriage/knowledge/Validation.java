@@ -67,6 +67,9 @@ final class Validation {
         place(k.where(), k.shell(), at);
         check(k.effort() > 0, at, "check '" + k.id() + "' needs an effort in minutes (> 0)");
         check(!Text.blank(k.text()) || !Text.blank(k.command()), at, "check '" + k.id() + "' needs a text or a command");
+        if (k.collect()) {
+            ReadOnly.problems(k).forEach(message -> problem(at, message));
+        }
     }
 
     private void fix(Fix f) {
