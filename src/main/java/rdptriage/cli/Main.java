@@ -15,7 +15,7 @@ import rdptriage.knowledge.KnowledgeException;
 @Command(name = "rdp-triage", mixinStandardHelpOptions = true, version = "rdp-triage 0.1.0",
         description = "Triage of the Remote Desktop error 0x904 / extended 0x7 and its neighbours.",
         subcommands = {TriageCommand.class, ServeCommand.class, SiteCommand.class, BatchCommand.class, QuestionsCommand.class, CausesCommand.class,
-                LintCommand.class, CommandLine.HelpCommand.class})
+                LintCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     static final int OK = 0;

@@ -19,8 +19,11 @@ public record Reading(List<Extracted> extracted, Answers answers) {
 
     public static final Reading NONE = new Reading(List.of(), Answers.NONE);
 
-    /** One answer found in the text by a signal, before it is weighed against the user's answers. */
-    public record Found(String question, String value, String text, String signal) {}
+    /**
+     * One answer found in the text by a signal, before it is weighed against the user's answers;
+     * {@code check}: the diagnostic-script check whose framed output it was read from, or null.
+     */
+    public record Found(String question, String value, String text, String signal, String check) {}
 
     /** What became of an answer found in the text. */
     public enum Status {
@@ -38,8 +41,11 @@ public record Reading(List<Extracted> extracted, Answers answers) {
         }
     }
 
-    /** An answer found in the text, the words that produced it, the signal that read them and its status. */
-    public record Extracted(String question, String value, String text, String signal, Status status) {}
+    /**
+     * An answer found in the text, the words that produced it, the signal that read them, the
+     * script check whose output held them (or null) and its status.
+     */
+    public record Extracted(String question, String value, String text, String signal, String check, Status status) {}
 
     public Reading {
         extracted = List.copyOf(extracted);
@@ -65,7 +71,7 @@ public record Reading(List<Extracted> extracted, Answers answers) {
         Set<String> shown = new java.util.HashSet<>();
         for (Found f : found) {
             if (shown.add(f.question() + "=" + f.value())) {
-                out.add(new Extracted(f.question(), f.value(), f.text(), f.signal(),
+                out.add(new Extracted(f.question(), f.value(), f.text(), f.signal(), f.check(),
                         conflicting.contains(f.question()) ? Status.CONFLICT : Status.APPLIED));
             }
         }
@@ -94,7 +100,7 @@ public record Reading(List<Extracted> extracted, Answers answers) {
                 boolean same = Question.values(given.values().get(e.question())).contains(e.value());
                 status = same ? Status.GIVEN : Status.OVERRIDDEN;
             }
-            out.add(new Extracted(e.question(), e.value(), e.text(), e.signal(), status));
+            out.add(new Extracted(e.question(), e.value(), e.text(), e.signal(), e.check(), status));
         }
         return new Reading(out, new Answers(merged));
     }

@@ -47,15 +47,18 @@ public final class Ticket {
         }
     }
 
-    /** The RE2 pattern of a signal: its regex, or its phrases as whole words; case is ignored. */
-    static Pattern pattern(Signal s) {
+    /**
+     * The RE2 pattern of a signal: its regex, or its phrases as whole words; case is ignored. Its
+     * text is also valid .NET: the diagnostic scripts' summary reads their output with it.
+     */
+    public static Pattern pattern(Signal s) {
         if (s.regex() != null) {
             return Pattern.compile(s.regex(), Pattern.CASE_INSENSITIVE);
         }
         List<String> phrases = new ArrayList<>();
         for (String w : s.words()) {
             String even = even(w.strip()).text();
-            String quoted = Pattern.quote(even);
+            String quoted = literal(even);
             phrases.add((word(even.charAt(0)) ? "\\b" : "") + quoted + (word(even.charAt(even.length() - 1)) ? "\\b" : ""));
         }
         return Pattern.compile(String.join("|", phrases), Pattern.CASE_INSENSITIVE);
@@ -94,15 +97,17 @@ public final class Ticket {
             }
         }
         hits.sort(Comparator.comparingInt(Hit::start).thenComparingInt(h -> -(h.end() - h.start())));
+        List<Frames.Frame> frames = Frames.in(text);
         List<Reading.Found> found = new ArrayList<>();
         for (Hit h : hits) {
             if (!all && (inside(h, hits) || negated(h, even.text()))) {
                 continue;
             }
             String shown = shown(text, even, h);
+            String check = frames.isEmpty() ? null : Frames.checkAt(frames, even.origin()[h.start()]);
             for (String meaning : h.c().signal().means()) {
                 value(meaning, h.code()).ifPresent(v ->
-                        found.add(new Reading.Found(Signal.question(meaning), v, shown, h.c().signal().id())));
+                        found.add(new Reading.Found(Signal.question(meaning), v, shown, h.c().signal().id(), check)));
             }
         }
         return found;
@@ -209,6 +214,18 @@ public final class Ticket {
             });
         }
         return new Even(out.toString(), java.util.Arrays.copyOf(origin, out.length()));
+    }
+
+    /** A phrase as a pattern that matches it literally, in a syntax Java, RE2 and .NET share (no \\Q...\\E). */
+    static String literal(String phrase) {
+        StringBuilder out = new StringBuilder(phrase.length() + 8);
+        for (char c : phrase.toCharArray()) {
+            if ("\\.[]{}()*+?^$|#-".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static boolean word(char c) {

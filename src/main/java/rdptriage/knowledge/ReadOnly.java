@@ -72,6 +72,9 @@ final class ReadOnly {
     private static final Pattern TNC_RDP = Pattern.compile("(?i)-(?:port\\s+3389|commontcpport\\s+rdp)\\b");
     /** Where a command word can stand: line start, after | ; ( { && || or an assignment. */
     private static final Pattern COMMAND_WORD = Pattern.compile("(?:^|\\|\\||&&|[|;({]|(?<![-=!<>])=)\\s*([A-Za-z][\\w.]*(?:-[A-Za-z]+)?)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z0-9-]*>");
+    /** What cmd reads differently from PowerShell: variables, the escape character, command chaining. */
+    private static final Pattern CMD_SYNTAX = Pattern.compile("%[A-Za-z_]+%|\\^|&");
     private static final Pattern METHOD = Pattern.compile("(?:\\.|::)([A-Za-z]+)\\(");
     /** A redirection that writes somewhere other than nowhere. */
     private static final Pattern REDIRECT = Pattern.compile(">>?(?!\\s*(?:&1|\\$null|/dev/null))");
@@ -95,7 +98,18 @@ final class ReadOnly {
             found.add(name + " but has no command");
             return found;
         }
+        Matcher placeholder = PLACEHOLDER.matcher(k.command());
+        while (placeholder.find()) {
+            if (!placeholder.group().equals("<host>")) {
+                found.add(name + " but its command has the placeholder " + placeholder.group() + ", which a script cannot fill;"
+                        + " only <host> is filled (collect --host)");
+            }
+        }
         for (String line : Commands.lines(k.command())) {
+            if ("cmd".equals(k.shell()) && CMD_SYNTAX.matcher(line.replace("2>&1", "")).find()) {
+                found.add(name + " but '" + line + "' uses cmd's own syntax (%VAR%, ^ or &), and a script runs cmd checks from"
+                        + " PowerShell; write it so that both shells read it the same way");
+            }
             line(k, name, line, found);
         }
         return found;

@@ -71,6 +71,9 @@ public final class Json {
             x.put("value", e.value());
             x.put("text", e.text());
             x.put("signal", e.signal());
+            if (e.check() != null) {
+                x.put("check", e.check());
+            }
             x.put("status", e.status().id());
             return x;
         }).toList();

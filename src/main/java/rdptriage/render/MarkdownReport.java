@@ -52,8 +52,8 @@ public final class MarkdownReport {
             line("");
             line("Read from the text but not taken:");
             line("");
-            notTaken.forEach(l -> line("- " + escape(l.questionText()) + " **" + escape(l.label()) + "** (from \"" + escape(l.text())
-                    + "\"; " + escape(l.note()) + ")"));
+            notTaken.forEach(l -> line("- " + escape(l.questionText()) + " **" + escape(l.label()) + "** (from " + escape(l.from())
+                    + "; " + escape(l.note()) + ")"));
         }
         causes(a);
         if (a.nextQuestion() != null) {

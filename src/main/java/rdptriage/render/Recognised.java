@@ -15,12 +15,20 @@ import rdptriage.knowledge.Question;
  */
 public final class Recognised {
 
-    /** One answer read from the text: question, answer, the matched words and a note when it was not taken. */
-    public record Line(String question, String questionText, String value, String label, String text, Status status,
-                       String note) {
+    /**
+     * One answer read from the text: question, answer, the matched words, the diagnostic-script
+     * check whose output held them (or null) and a note when it was not taken.
+     */
+    public record Line(String question, String questionText, String value, String label, String text, String check,
+                       Status status, String note) {
 
         public boolean taken() {
             return status == Status.APPLIED || status == Status.GIVEN;
+        }
+
+        /** The words in quotes, and the check whose output they stand in: "Stopped TermService" in the output of check check-rdp-services. */
+        public String from() {
+            return "\"" + text + "\"" + (check == null ? "" : " in the output of check " + check);
         }
     }
 
@@ -35,7 +43,7 @@ public final class Recognised {
         java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
         for (Line l : of(kb, reading)) {
             if (l.taken()) {
-                words.merge(l.question(), "\"" + l.text() + "\"", (a, b) -> a + ", " + b);
+                words.merge(l.question(), l.from(), (a, b) -> a + ", " + b);
             }
         }
         return words;
@@ -57,6 +65,6 @@ public final class Recognised {
                     .map(o -> "\"" + q.label(o.value()) + "\"").collect(Collectors.joining(" and "))
                     + "; answer this question yourself";
         };
-        return new Line(q.id(), q.text().strip(), e.value(), q.label(e.value()), e.text(), e.status(), note);
+        return new Line(q.id(), q.text().strip(), e.value(), q.label(e.value()), e.text(), e.check(), e.status(), note);
     }
 }

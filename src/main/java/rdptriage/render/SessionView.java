@@ -66,7 +66,7 @@ public final class SessionView {
     }
 
     /** An answer read from a pasted text, with links to change or remove it (the paste is not kept). */
-    public record Read(String text, String label, String words, String note, boolean taken, String change, String remove) {}
+    public record Read(String text, String label, String words, String check, String note, boolean taken, String change, String remove) {}
 
     private final List<Recognised.Line> recognised;
 
@@ -83,7 +83,7 @@ public final class SessionView {
 
     /** What the paste of this request was read as, in the order found. */
     public List<Read> recognised() {
-        return recognised.stream().map(l -> new Read(l.questionText(), l.label(), l.text(), l.note(), l.taken(),
+        return recognised.stream().map(l -> new Read(l.questionText(), l.label(), l.text(), l.check(), l.note(), l.taken(),
                 links.triage(with(SessionLink.ASK, l.question())),
                 answers().containsKey(l.question()) && l.taken() ? links.triage(without(l.question())) : null)).toList();
     }

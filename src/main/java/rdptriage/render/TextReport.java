@@ -84,7 +84,7 @@ public final class TextReport {
         line("Read from the text but not taken");
         for (Recognised.Line l : lines) {
             para(String.format(Locale.ROOT, "  %-24s ", l.question()), " ".repeat(27), l.label());
-            para(" ".repeat(27), " ".repeat(29), "from \"" + l.text() + "\"; " + l.note());
+            para(" ".repeat(27), " ".repeat(29), "from " + l.from() + "; " + l.note());
         }
     }
 

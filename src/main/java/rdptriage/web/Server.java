@@ -105,6 +105,9 @@ public final class Server implements AutoCloseable {
         routes.put("/checklist", sessions::checklist);
         routes.put("/plan", sessions::plan);
         routes.put("/note.md", sessions::markdownNote);
+        for (rdptriage.render.CollectScript.Side side : rdptriage.render.CollectScript.Side.values()) {
+            routes.put(SessionPages.scriptPath(side), r -> sessions.script(side, r));
+        }
         routes.put("/api/triage", api::triage);
         routes.put("/api/questions", api::questions);
         routes.put("/api/causes", api::causes);
@@ -361,6 +364,9 @@ public final class Server implements AutoCloseable {
         h.put(HttpHeader.CACHE_CONTROL, r.cacheable() ? "public, max-age=3600" : "no-cache");
         if (r.location() != null) {
             h.put(HttpHeader.LOCATION, r.location());
+        }
+        if (r.attachment() != null) {
+            h.put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + r.attachment() + "\"");
         }
         h.put(HttpHeader.CONTENT_LENGTH, r.body().length);
         res.write(true, headOnly || r.body().length == 0 ? null : ByteBuffer.wrap(r.body()), callback);

@@ -12,6 +12,7 @@ import rdptriage.inference.Clip;
 import rdptriage.inference.Host;
 import rdptriage.inference.Reading;
 import rdptriage.knowledge.KnowledgeBase;
+import rdptriage.render.CollectScript;
 import rdptriage.render.Links;
 import rdptriage.render.MarkdownReport;
 import rdptriage.render.Pages;
@@ -48,6 +49,28 @@ final class SessionPages {
         return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.");
     }
 
+    /** A diagnostic script offered on the result page: its file, its address (with the session's host), what it checks and its SHA-256. */
+    record ScriptLink(String fileName, String href, String what, String sha256) {}
+
+    private List<ScriptLink> scripts(Host host) {
+        List<ScriptLink> links = new ArrayList<>();
+        for (CollectScript.Side side : CollectScript.Side.values()) {
+            CollectScript.Script s = script(side, host);
+            int checks = CollectScript.checks(kb, side).size();
+            if (checks == 0) {
+                continue;
+            }
+            String what = switch (side) {
+                case CLIENT -> "PowerShell, on the Windows computer that fails to connect";
+                case HOST -> "PowerShell, on the remote computer itself (elevated for every check)";
+                case LINUX_CLIENT -> "bash, on a Linux computer that connects with FreeRDP or Remmina";
+            };
+            links.add(new ScriptLink(s.fileName(), scriptPath(side) + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)),
+                    what + "; " + checks + (checks == 1 ? " check" : " checks"), s.sha256()));
+        }
+        return links;
+    }
+
     Response checklist(Request r) {
         return page("checklist", r, "A printable checklist of this session's fix plan.");
     }
@@ -65,6 +88,38 @@ final class SessionPages {
         }
         return Response.text(200, new MarkdownReport(kb, addresses.base(r)).render(s.assessment()));
     }
+
+    /** Where a side's diagnostic script is served: /collect/host.ps1 and so on. */
+    static String scriptPath(CollectScript.Side side) {
+        return "/collect/" + side.id + "." + side.extension;
+    }
+
+    /**
+     * A side's diagnostic script, with the session's host (the address's host=) filled in; a host
+     * that is not a name or address is a 400 naming it, and nothing else of the address matters.
+     */
+    Response script(CollectScript.Side side, Request r) {
+        List<String> problems = new ArrayList<>();
+        Host host = host(Query.parse(r.rawQuery()).take(Assessment.HOST), problems);
+        if (!problems.isEmpty()) {
+            return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", problems)
+                    + "\nExpected e.g. " + scriptPath(side) + "?host=srv-app01.corp.example.com\n");
+        }
+        CollectScript.Script s = script(side, host);
+        return Response.download(s.fileName(), s.text());
+    }
+
+    private CollectScript.Script script(CollectScript.Side side, Host host) {
+        return scripts.computeIfAbsent(side.id + "|" + (host == null ? "" : host.name()), k -> CollectScript.of(kb, side, host));
+    }
+
+    /** The scripts made so far, by side and host: a help desk downloads the same few again and again. */
+    private final Map<String, CollectScript.Script> scripts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CollectScript.Script> eldest) {
+            return size() > 256;
+        }
+    });
 
     /** A session read from a request: its assessment (for its host), the question being changed, what was pasted, and the problems. */
     private record Session(Assessment assessment, String ask, Reading reading, List<String> problems) {}
@@ -94,6 +149,9 @@ final class SessionPages {
         model.put("text", Prose.INSTANCE);
         model.put("problems", problems);
         model.put("description", description);
+        if (template.equals("result")) {
+            model.put("scripts", scripts(s.assessment().host() == null ? null : Host.parse(s.assessment().host())));
+        }
         return Response.html(problems.isEmpty() ? 200 : 400, pages.render(template, model));
     }
 

@@ -84,6 +84,15 @@ class ReadOnlyTest {
     }
 
     @org.junit.jupiter.api.Test
+    void onlyTheHostPlaceholderAndNoCmdOnlySyntax() {
+        assertTrue(ReadOnly.problems(check("powershell", "client", "Get-ChildItem Cert:\\LocalMachine\\My\\<thumbprint>")).stream()
+                .anyMatch(p -> p.contains("placeholder <thumbprint>")));
+        assertTrue(ReadOnly.problems(check("cmd", "client", "findstr /i \"<host>\" \"%SystemRoot%\\System32\\drivers\\etc\\hosts\"")).stream()
+                .anyMatch(p -> p.contains("cmd's own syntax")));
+        assertEquals(List.of(), ReadOnly.problems(check("cmd", "host", "reg query \"HKLM\\SYSTEM\\Setup\" /v OOBEInProgress 2>&1")));
+    }
+
+    @org.junit.jupiter.api.Test
     void sideShellAndQuestionAreRequired() {
         assertTrue(ReadOnly.problems(check("gui", "host", "mstsc /v:localhost")).stream().anyMatch(p -> p.contains("its shell is 'gui'")));
         assertTrue(ReadOnly.problems(check("bash", "host", "getent hosts x")).stream().anyMatch(p -> p.contains("bash on a client")));

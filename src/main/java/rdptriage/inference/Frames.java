@@ -1,0 +1,78 @@
+package rdptriage.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The markers a diagnostic script ({@code rdp-triage collect}) prints around each check's output,
+ * and where they stand in a paste: an answer read between a check's markers is shown as read from
+ * that check's output. A frame without its end line runs to the next frame or the end of the text.
+ */
+public final class Frames {
+
+    /** What a frame's end line says when the check ran; otherwise "error: ..." or "skipped: ...". */
+    public static final String OK = "ok";
+    /** The line that starts the summary after the frames; nothing after it belongs to a check. */
+    public static final String SUMMARY = "##### rdp-triage summary #####";
+
+    private static final Pattern BEGIN = Pattern.compile("(?m)^##### rdp-triage check ([a-z0-9-]+) begin: .*? #####\\r?$");
+    private static final Pattern END = Pattern.compile("(?m)^##### rdp-triage check ([a-z0-9-]+) end: (.*?) #####\\r?$");
+
+    /** One check's output in a paste: the check's id, where its output starts and ends, and its end line's status (null if none). */
+    public record Frame(String check, int start, int end, String status) {}
+
+    private Frames() {}
+
+    public static String begin(String check, String title) {
+        return "##### rdp-triage check " + check + " begin: " + title + " #####";
+    }
+
+    public static String end(String check, String status) {
+        return "##### rdp-triage check " + check + " end: " + status + " #####";
+    }
+
+    /** The frames of a paste, in order. */
+    public static List<Frame> in(String text) {
+        List<Frame> frames = new ArrayList<>();
+        if (!text.contains("##### rdp-triage check ")) {
+            return frames;
+        }
+        int summary = text.indexOf(SUMMARY);
+        int limit = summary < 0 ? text.length() : summary;
+        Matcher b = BEGIN.matcher(text).region(0, limit);
+        List<int[]> starts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        while (b.find()) {
+            starts.add(new int[] {b.start(), b.end()});
+            ids.add(b.group(1));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[1];
+            int next = i + 1 < starts.size() ? starts.get(i + 1)[0] : limit;
+            Matcher e = END.matcher(text).region(from, next);
+            String status = null;
+            int to = next;
+            while (e.find()) {
+                if (e.group(1).equals(ids.get(i))) {
+                    status = e.group(2);
+                    to = e.start();
+                    break;
+                }
+            }
+            frames.add(new Frame(ids.get(i), from, to, status));
+        }
+        return frames;
+    }
+
+    /** The check whose output holds {@code offset}, or null. */
+    static String checkAt(List<Frame> frames, int offset) {
+        for (Frame f : frames) {
+            if (offset >= f.start() && offset < f.end()) {
+                return f.check();
+            }
+        }
+        return null;
+    }
+}
