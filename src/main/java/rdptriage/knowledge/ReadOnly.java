@@ -105,6 +105,10 @@ final class ReadOnly {
                         + " only <host> is filled (collect --host)");
             }
         }
+        if (!"bash".equals(k.shell()) && Pattern.compile("'[^'\n]*<host>[^'\n]*'").matcher(k.command()).find()) {
+            found.add(name + " but its command puts <host> in single quotes, where the script's $RdpHost would not be"
+                    + " expanded; use double quotes or none");
+        }
         for (String line : Commands.lines(k.command())) {
             if ("cmd".equals(k.shell()) && CMD_SYNTAX.matcher(line.replace("2>&1", "")).find()) {
                 found.add(name + " but '" + line + "' uses cmd's own syntax (%VAR%, ^ or &), and a script runs cmd checks from"

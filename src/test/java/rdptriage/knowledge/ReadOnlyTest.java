@@ -90,6 +90,8 @@ class ReadOnlyTest {
         assertTrue(ReadOnly.problems(check("cmd", "client", "findstr /i \"<host>\" \"%SystemRoot%\\System32\\drivers\\etc\\hosts\"")).stream()
                 .anyMatch(p -> p.contains("cmd's own syntax")));
         assertEquals(List.of(), ReadOnly.problems(check("cmd", "host", "reg query \"HKLM\\SYSTEM\\Setup\" /v OOBEInProgress 2>&1")));
+        assertTrue(ReadOnly.problems(check("powershell", "client", "Resolve-DnsName -Name '<host>'")).stream()
+                .anyMatch(p -> p.contains("single quotes")));
     }
 
     @org.junit.jupiter.api.Test
