@@ -20,8 +20,11 @@ public final class Frames {
     private static final Pattern BEGIN = Pattern.compile("(?m)^##### rdp-triage check ([a-z0-9-]+) begin: .*? #####\\r?$");
     private static final Pattern END = Pattern.compile("(?m)^##### rdp-triage check ([a-z0-9-]+) end: (.*?) #####\\r?$");
 
-    /** One check's output in a paste: the check's id, where its output starts and ends, and its end line's status (null if none). */
-    public record Frame(String check, int start, int end, String status) {}
+    /**
+     * One check's output in a paste: the check's id, where its output starts and ends, its end
+     * line's status (null if none), and where the frame starts and ends with its marker lines.
+     */
+    public record Frame(String check, int start, int end, String status, int from, int to) {}
 
     private Frames() {}
 
@@ -54,22 +57,24 @@ public final class Frames {
             Matcher e = END.matcher(text).region(from, next);
             String status = null;
             int to = next;
+            int after = next;
             while (e.find()) {
                 if (e.group(1).equals(ids.get(i))) {
                     status = e.group(2);
                     to = e.start();
+                    after = e.end();
                     break;
                 }
             }
-            frames.add(new Frame(ids.get(i), from, to, status));
+            frames.add(new Frame(ids.get(i), from, to, status, starts.get(i)[0], after));
         }
         return frames;
     }
 
-    /** The check whose output holds {@code offset}, or null. */
+    /** The check whose frame (its output or its marker lines) holds {@code offset}, or null. */
     static String checkAt(List<Frame> frames, int offset) {
         for (Frame f : frames) {
-            if (offset >= f.start() && offset < f.end()) {
+            if (offset >= f.from() && offset < f.to()) {
                 return f.check();
             }
         }

@@ -172,6 +172,7 @@ public final class CollectScript {
         s.append("    }\n");
         s.append("  }\n");
         s.append("  $Line = if ($r.Status -ne 'ok') { $r.Status } elseif ($Found.Count -gt 0) { ($Found | Select-Object -Unique) -join '; ' }")
+                .append(" elseif ($r.Text.Trim() -eq '') { 'no output: nothing of this kind found' }")
                 .append(" else { 'nothing recognised; read its output above' }\n");
         s.append("  Write-Output ($r.Id + ': ' + $Line)\n");
         s.append("}\n");

@@ -32,6 +32,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
     }
 
+    static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(java.net.URI.create(base() + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }

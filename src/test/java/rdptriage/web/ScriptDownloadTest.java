@@ -48,6 +48,21 @@ class ScriptDownloadTest {
         assertTrue(none.body().contains("param([string]$RdpHost = '')"), "without a host the script takes it as its argument");
     }
 
+    @Test
+    void aHostScriptsOutputPastedIntoTheQuestionPageIsReadWithEachAnswersCheck() throws Exception {
+        String output;
+        try (java.io.InputStream in = ScriptDownloadTest.class.getResourceAsStream("/collect/host-termservice-stopped-cert-expired.txt")) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> r = Http.post("/triage?error-code=0x904", "ticket="
+                + java.net.URLEncoder.encode(output, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        for (String check : new String[] {"check-rdp-services", "look-at-listener-certificate", "check-listener"}) {
+            assertTrue(r.body().contains("output of check <code>" + check + "</code>"), check + " is shown as the source");
+        }
+        assertTrue(r.body().contains("Stopped, or any state other than Running"), "termservice=stopped is read");
+    }
+
     /** SHA-256 of the UTF-8 bytes, computed here independently of the server. */
     private static String sha256(String text) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

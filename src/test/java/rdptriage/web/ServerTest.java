@@ -234,14 +234,10 @@ class ServerTest {
         assertEquals("GET, HEAD, POST", put.headers().firstValue("Allow").orElse(""));
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return Http.send(HttpRequest.newBuilder(URI.create(Http.base() + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
     @Test
     void aPastedDialogIsReadIntoAnswersShownWithItsWordsAndNotPutInTheAddress() throws Exception {
         String secret = "Ticket 4711 from alice@example.com: Error code: 0x904 Extended error code: 0x7 <script>x</script>";
-        HttpResponse<String> r = post("/triage?client-app=mstsc", "ticket=" + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = Http.post("/triage?client-app=mstsc", "ticket=" + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(200, r.statusCode());
         String body = r.body();
         assertTrue(body.contains("Read from what you pasted"), "the recognised panel comes with the page");
@@ -254,11 +250,11 @@ class ServerTest {
 
     @Test
     void aPasteOverTheLimitKeepsTheAnswersAndSaysSo() throws Exception {
-        HttpResponse<String> r = post("/triage?error-code=0x904", "ticket=" + "x".repeat(70_000));
+        HttpResponse<String> r = Http.post("/triage?error-code=0x904", "ticket=" + "x".repeat(70_000));
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("at most 65536 (64 KB)"), "names the size limit");
         assertTrue(r.body().contains("0x904: Socket closed."), "the answer in the address is kept");
-        HttpResponse<String> huge = post("/triage?error-code=0x904", "ticket=" + "x".repeat(Server.MAX_BODY + 10));
+        HttpResponse<String> huge = Http.post("/triage?error-code=0x904", "ticket=" + "x".repeat(Server.MAX_BODY + 10));
         assertEquals(400, huge.statusCode());
         assertTrue(huge.body().contains("was not read; paste at most 64 KB"), "a body over the limit is not read");
     }
@@ -277,7 +273,7 @@ class ServerTest {
 
     @Test
     void theApiTakesATicketBesideTheAnswersAndKeepsOneContract() throws Exception {
-        HttpResponse<String> r = post("/api/triage", "{\"ticket\": \"Error code: 0x904 Extended error code: 0x7\", \"answers\": {\"client-app\": \"mstsc\"}}");
+        HttpResponse<String> r = Http.post("/api/triage", "{\"ticket\": \"Error code: 0x904 Extended error code: 0x7\", \"answers\": {\"client-app\": \"mstsc\"}}");
         assertEquals(200, r.statusCode());
         com.fasterxml.jackson.databind.JsonNode json = rdptriage.render.Json.MAPPER.readTree(r.body());
         assertEquals("0x904", json.get("answers").get("error-code").asText());
@@ -290,10 +286,10 @@ class ServerTest {
         json.fieldNames().forEachRemaining(posted::add);
         get.fieldNames().forEachRemaining(got::add);
         assertEquals(posted, got, "GET and POST answer the same fields");
-        HttpResponse<String> bad = post("/api/triage", "{\"ticket\": \"x\", \"answer\": {}}");
+        HttpResponse<String> bad = Http.post("/api/triage", "{\"ticket\": \"x\", \"answer\": {}}");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("unknown field 'answer'"), bad.body());
-        HttpResponse<String> broken = post("/api/triage", "{\"ticket\": ");
+        HttpResponse<String> broken = Http.post("/api/triage", "{\"ticket\": ");
         assertEquals(400, broken.statusCode());
         assertTrue(broken.body().contains("not valid JSON"), broken.body());
     }
