@@ -61,8 +61,9 @@ final class CollectCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInput("--output " + output + ": cannot write it (" + e.getMessage() + ")");
         }
-        spec.commandLine().getErr().printf("wrote %s: %d checks for the %s, SHA-256 %s%n", output,
-                CollectScript.checks(kb, s).size(), s.id, script.sha256());
+        int checks = CollectScript.checks(kb, s).size();
+        spec.commandLine().getErr().printf("wrote %s: %d %s for the %s, SHA-256 %s%n", output, checks,
+                checks == 1 ? "check" : "checks", s.id, script.sha256());
         return Main.OK;
     }
 }

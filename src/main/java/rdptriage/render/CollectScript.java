@@ -193,16 +193,37 @@ public final class CollectScript {
             }
             for (String meaning : s.means()) {
                 if (Signal.question(meaning).equals(q.id())) {
-                    readers.add(new String[] {Ticket.pattern(s).pattern(), q.id() + ": " + q.label(Signal.value(meaning))});
+                    readers.add(new String[] {ascii(Ticket.pattern(s).pattern()), q.id() + ": " + q.label(Signal.value(meaning))});
                 }
             }
         }
         return readers;
     }
 
-    /** A PowerShell single-quoted string: nothing in it is expanded; a quote is doubled. */
+    /**
+     * A pattern with every character outside ASCII written as \\uXXXX, which .NET (and Java) read
+     * the same: Windows PowerShell 5.1 reads a script without a byte-order mark in the ANSI code
+     * page, so the scripts are ASCII throughout.
+     */
+    static String ascii(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        for (char c : pattern.toCharArray()) {
+            out.append(c < 128 ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A PowerShell single-quoted string: nothing in it is expanded; a quote is doubled. Text outside
+     * ASCII (a title's dash, a label's curly quote) is written in its nearest ASCII, for the same
+     * reason as {@link #ascii}; these strings are only shown, never matched.
+     */
     static String quote(String text) {
-        return "'" + text.replace("'", "''").replace("\u2018", "\u2018\u2018").replace("\u2019", "\u2019\u2019") + "'";
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[\u2013\u2014]", "-").replaceAll("[\u2018\u2019]", "'").replaceAll("[\u201C\u201D]", "\"")
+                .replace("\u2026", "...").replaceAll("[^\\x00-\\x7F]", "?");
+        return "'" + plain.replace("'", "''") + "'";
     }
 
     // ---- bash ---------------------------------------------------------------------------------

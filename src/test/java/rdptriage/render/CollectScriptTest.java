@@ -107,6 +107,26 @@ class CollectScriptTest {
         assertFalse(Pattern.compile("(?i)install-module|import-module|invoke-webrequest|start-process").matcher(script).find());
     }
 
+    /** Windows PowerShell 5.1 reads a .ps1 without a byte-order mark in the ANSI code page: only ASCII survives it. */
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void scriptsAreAsciiSoThatWindowsPowerShell51ReadsThemAsWritten(Side side) {
+        String script = CollectScript.of(KB, side, Host.parse("10.0.0.5")).text();
+        for (int i = 0; i < script.length(); i++) {
+            assertTrue(script.charAt(i) < 128, side + ": '" + script.charAt(i) + "' at " + i + ": "
+                    + script.substring(Math.max(0, i - 60), Math.min(script.length(), i + 20)));
+        }
+    }
+
+    @Test
+    void aPatternOutsideAsciiReadsTheSameWrittenAsEscapes() {
+        String ascii = CollectScript.ascii("services bureau à distance|прослуш");
+        assertTrue(ascii.chars().allMatch(c -> c < 128), ascii);
+        assertTrue(Pattern.compile(ascii).matcher("Running TermService services bureau à distance").find());
+        assertTrue(Pattern.compile(ascii).matcher("rdp-tcp 65536 прослушивание").find());
+        assertFalse(Pattern.compile(ascii).matcher("services bureau a distance").find(), ascii);
+    }
+
     @Test
     void theScriptsOwnOutputStaysUnderThePasteLimit() {
         for (Side side : Side.values()) {
