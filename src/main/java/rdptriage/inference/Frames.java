@@ -71,6 +71,17 @@ public final class Frames {
         return frames;
     }
 
+    /** A marker line, or the part of one a match took (a signal may stop at "end: ok"). */
+    private static final Pattern MARKER = Pattern.compile("##### rdp-triage check [a-z0-9-]+ (?:begin|end): [^#\\n]*(?:#####)?");
+
+    /**
+     * Words read from a paste without the frame's marker lines in them: an answer read from an
+     * empty output shows as "(no output)" in the output of its check, not as the markers.
+     */
+    static String withoutMarkers(String words) {
+        return words.contains("##### rdp-triage check ") ? MARKER.matcher(words).replaceAll(" ") : words;
+    }
+
     /** The check whose frame (its output or its marker lines) holds {@code offset}, or null. */
     static String checkAt(List<Frame> frames, int offset) {
         for (Frame f : frames) {

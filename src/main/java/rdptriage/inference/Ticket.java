@@ -183,7 +183,10 @@ public final class Ticket {
     private static String shown(String original, Even even, Hit h) {
         int from = even.origin()[h.start()];
         int to = h.end() >= even.origin().length ? original.length() : even.origin()[h.end() - 1] + 1;
-        String words = original.substring(from, Math.max(from, to)).replaceAll("\\s+", " ").strip();
+        String words = Frames.withoutMarkers(original.substring(from, Math.max(from, to))).replaceAll("\\s+", " ").strip();
+        if (words.isEmpty()) {
+            return "(no output)";
+        }
         return words.length() <= SHOWN ? words : words.substring(0, SHOWN - 1) + "…";
     }
 

@@ -37,6 +37,14 @@ class FramesTest {
     }
 
     @Test
+    void wordsShownLoseTheMarkers() {
+        assertEquals(" VERBOSE: done True ", Frames.withoutMarkers(Frames.begin("t", "Test it") + " VERBOSE: done True " + Frames.end("t", "ok")));
+        assertEquals("  ", Frames.withoutMarkers(Frames.begin("t", "Test it") + "  " + Frames.end("t", "ok")));
+        assertEquals("Error code: 0x904", Frames.withoutMarkers("Error code: 0x904"));
+        assertEquals("  ", Frames.withoutMarkers(Frames.begin("t", "Test it") + "  ##### rdp-triage check t end: ok"));
+    }
+
+    @Test
     void textWithoutMarkersHasNoFrames() {
         assertEquals(List.of(), Frames.in("Error code: 0x904\n##### not a frame #####\n"));
         assertEquals(List.of(), Frames.in("##### rdp-triage check BAD_ID begin: x #####\n"));
