@@ -65,6 +65,9 @@ public final class CollectScript {
         }
     }
 
+    /** A script as a page offers it: its file, its address (with the session's host), what it checks and its SHA-256. */
+    public record Link(String fileName, String href, String what, String sha256) {}
+
     /** The script's file name, text and SHA-256 (hex) of its UTF-8 bytes. */
     public record Script(String fileName, String text, String sha256) {}
 

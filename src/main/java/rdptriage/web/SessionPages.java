@@ -49,11 +49,8 @@ final class SessionPages {
         return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.");
     }
 
-    /** A diagnostic script offered on the result page: its file, its address (with the session's host), what it checks and its SHA-256. */
-    record ScriptLink(String fileName, String href, String what, String sha256) {}
-
-    private List<ScriptLink> scripts(Host host) {
-        List<ScriptLink> links = new ArrayList<>();
+    private List<CollectScript.Link> scripts(Host host) {
+        List<CollectScript.Link> links = new ArrayList<>();
         for (CollectScript.Side side : CollectScript.Side.values()) {
             CollectScript.Script s = script(side, host);
             int checks = CollectScript.checks(kb, side).size();
@@ -65,7 +62,7 @@ final class SessionPages {
                 case HOST -> "PowerShell, on the remote computer itself (elevated for every check)";
                 case LINUX_CLIENT -> "bash, on a Linux computer that connects with FreeRDP or Remmina";
             };
-            links.add(new ScriptLink(s.fileName(), scriptPath(side) + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)),
+            links.add(new CollectScript.Link(s.fileName(), scriptPath(side) + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)),
                     what + "; " + checks + (checks == 1 ? " check" : " checks"), s.sha256()));
         }
         return links;

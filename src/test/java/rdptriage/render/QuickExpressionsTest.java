@@ -50,6 +50,8 @@ class QuickExpressionsTest {
                 model.put("text", Prose.INSTANCE);
                 model.put("problems", i % 6 == 0 ? List.of("a problem") : List.of());
                 model.put("description", "d");
+                model.put("scripts", List.of(new CollectScript.Link("rdp-triage-collect-host.ps1", "/collect/host.ps1?host=srv01",
+                        "PowerShell, on the remote computer; 12 checks", "ab".repeat(32))));
                 assertEquals(ognl.render(template, model), direct.render(template, model), template + " " + raw);
             }
         }
