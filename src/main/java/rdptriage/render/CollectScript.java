@@ -142,9 +142,7 @@ public final class CollectScript {
             s.append(skip).append(skip.isEmpty() ? "" : "else {\n");
             s.append("  try {\n");
             s.append("    $Text = & {\n");
-            for (String line : k.command().strip().split("\n")) {
-                s.append("      ").append(line.stripTrailing().replace("<host>", "$RdpHost")).append('\n');
-            }
+            command(s, k, "      ", "$RdpHost");
             s.append("    } 2>&1 | Out-String -Width 250\n");
             s.append("  } catch {\n");
             s.append("    $Status = 'error: ' + ($_.Exception.Message -replace '\\s+', ' ')\n");
@@ -257,9 +255,7 @@ public final class CollectScript {
             s.append("  status=").append(shellQuote("skipped: " + program + " is not installed")).append('\n');
             s.append("else\n");
             s.append("  out=$( {\n");
-            for (String line : k.command().strip().split("\n")) {
-                s.append("    ").append(line.stripTrailing().replace("<host>", "\"$RDP_HOST\"")).append('\n');
-            }
+            command(s, k, "    ", "\"$RDP_HOST\"");
             s.append("  } 2>&1 )\n");
             s.append("  rc=$?\n");
             s.append("  [ ${#out} -gt ").append(share).append(" ] && out=\"${out:0:").append(share)
@@ -270,6 +266,13 @@ public final class CollectScript {
             s.append("echo \"##### rdp-triage check ").append(k.id()).append(" end: $status #####\"\n");
         }
         return s.toString();
+    }
+
+    /** A check's command lines as the script runs them: indented, with the script's variable for {@code <host>}. */
+    private static void command(StringBuilder s, Check k, String indent, String host) {
+        for (String line : k.command().strip().split("\n")) {
+            s.append(indent).append(line.stripTrailing().replace("<host>", host)).append('\n');
+        }
     }
 
     /** A bash single-quoted string. */
