@@ -148,13 +148,24 @@ class CollectScriptTest {
         assertEquals("rdp-triage-collect-linux-client.sh", CollectScript.of(KB, Side.LINUX_CLIENT, null).fileName());
     }
 
+    /** What RE2 reads and .NET does not: \\Q...\\E, (?P<name>, POSIX classes, \\pL without braces, \\C. */
+    private static final Pattern NOT_DOTNET = Pattern.compile("(?<!\\\\)\\\\Q|\\(\\?P<|\\[\\[:|(?<!\\\\)\\\\[pP][A-Za-z]|(?<!\\\\)\\\\C");
+
+    @Test
+    void theDotNetGuardFindsRe2OnlySyntaxButNotAnEscapedBackslash() {
+        for (String re2 : new String[] {"\\Qa.b\\E", "(?P<code>0x[0-9a-f]+)", "[[:alpha:]]+", "\\pL+", "a\\Cb"}) {
+            assertTrue(NOT_DOTNET.matcher(re2).find(), re2);
+        }
+        assertFalse(NOT_DOTNET.matcher("hkey_local_machine\\\\software\\\\policies\\\\control \\p{L}").find());
+    }
+
     @Test
     void theSummaryPatternsAreTheReadersOwnAndCompile() {
         for (Side side : new Side[] {Side.CLIENT, Side.HOST}) {
             for (Check k : CollectScript.checks(KB, side)) {
                 for (String[] r : CollectScript.readers(KB, k)) {
                     Pattern.compile(r[0]);
-                    assertFalse(r[0].contains("\\Q") || r[0].contains("(?P<"), r[0] + ": not .NET syntax");
+                    assertFalse(NOT_DOTNET.matcher(r[0]).find(), r[0] + ": not .NET syntax");
                     assertTrue(r[1].startsWith(k.answers() + ": "), r[1]);
                 }
             }
