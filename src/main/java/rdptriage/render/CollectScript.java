@@ -30,20 +30,23 @@ public final class CollectScript {
 
     /** The sides a script is written for: where its checks run, in which shell. */
     public enum Side {
-        CLIENT("client", "client", Set.of("powershell", "cmd"), "ps1"),
-        HOST("host", "host", Set.of("powershell", "cmd"), "ps1"),
-        LINUX_CLIENT("linux-client", "client", Set.of("bash"), "sh");
+        CLIENT("client", "client", Set.of("powershell", "cmd"), "ps1", "PowerShell, on the Windows computer that fails to connect"),
+        HOST("host", "host", Set.of("powershell", "cmd"), "ps1", "PowerShell, on the remote computer itself (elevated for every check)"),
+        LINUX_CLIENT("linux-client", "client", Set.of("bash"), "sh", "bash, on a Linux computer that connects with FreeRDP or Remmina");
 
         public final String id;
         final String where;
         final Set<String> shells;
         public final String extension;
+        /** What it is and where it runs, for a person choosing one. */
+        final String what;
 
-        Side(String id, String where, Set<String> shells, String extension) {
+        Side(String id, String where, Set<String> shells, String extension, String what) {
             this.id = id;
             this.where = where;
             this.shells = shells;
             this.extension = extension;
+            this.what = what;
         }
 
         /** The side with this id; null when there is none. */
@@ -76,6 +79,29 @@ public final class CollectScript {
     private static final int OUTPUT_BUDGET = 56_000;
 
     private CollectScript() {}
+
+    /** Where a side's script stands, from the root of the site and of the server: collect/host.ps1 and so on. */
+    public static String path(Side side) {
+        return "collect/" + side.id + "." + side.extension;
+    }
+
+    /**
+     * The sides' scripts as a page offers them: {@code script} gives each side's script (made or
+     * remembered by the caller), {@code href} its address.
+     */
+    public static List<Link> links(KnowledgeBase kb, java.util.function.Function<Side, Script> script,
+                                   java.util.function.Function<Side, String> href) {
+        List<Link> links = new ArrayList<>();
+        for (Side side : Side.values()) {
+            int checks = checks(kb, side).size();
+            if (checks > 0) {
+                Script s = script.apply(side);
+                links.add(new Link(s.fileName(), href.apply(side), side.what + "; " + checks + (checks == 1 ? " check" : " checks"),
+                        s.sha256()));
+            }
+        }
+        return links;
+    }
 
     /** The checks a side's script runs, in the order of the causes, each command once. */
     public static List<Check> checks(KnowledgeBase kb, Side side) {

@@ -27,6 +27,7 @@ import rdptriage.knowledge.Question;
 import rdptriage.render.ArticleView;
 import rdptriage.render.Assets;
 import rdptriage.render.CatalogueView;
+import rdptriage.render.CollectScript;
 import rdptriage.render.Links;
 import rdptriage.render.Markdown;
 import rdptriage.render.Pages;
@@ -100,7 +101,8 @@ public final class Site {
         this.guide = List.of(
                 new Guide("index.html", "Home: what 0x904 / 0x7 means", "home",
                         "What Remote Desktop error 0x904 / extended 0x7 means, what neighbouring codes point to, and the causes worth checking, with fixes.",
-                        () -> Map.of("catalogue", catalogue.get())),
+                        () -> Map.of("catalogue", catalogue.get(), "scripts",
+                                CollectScript.links(kb, this::script, side -> top.page(CollectScript.path(side))))),
                 new Guide("codes.html", "Error-code reference", "codes",
                         "Every Remote Desktop disconnect code and dialog message, with its documented meaning, its source and the causes it points to.",
                         () -> Map.of("catalogue", catalogue.get())),
@@ -124,10 +126,20 @@ public final class Site {
         List<String> paths = new ArrayList<>();
         kb.causes().forEach(c -> paths.add(article(c.id())));
         paths.add(SEARCH_INDEX);
+        if (!served) {   // the server answers these addresses itself, with the session's host filled in
+            for (CollectScript.Side side : CollectScript.Side.values()) {
+                paths.add(CollectScript.path(side));
+            }
+        }
         guide.forEach(g -> paths.add(g.path()));
         paths.add(SITEMAP);
         paths.sort(Comparator.comparing(p -> p.equals("flow.html") || p.equals("checklist.html")));
         return List.copyOf(paths);
+    }
+
+    /** A side's diagnostic script as the site offers it: without a host, which the script then takes as its argument. */
+    private CollectScript.Script script(CollectScript.Side side) {
+        return CollectScript.of(kb, side, null);
     }
 
     /** The path of a cause's article. */
@@ -145,6 +157,11 @@ public final class Site {
         if (path.equals(SITEMAP)) {
             return page("sitemap", top, Map.of("sitemap", sitemap()),
                     "Every page of the rdp-triage guide to Remote Desktop error 0x904 / extended 0x7.");
+        }
+        for (CollectScript.Side side : CollectScript.Side.values()) {
+            if (path.equals(CollectScript.path(side))) {
+                return script(side).text().getBytes(StandardCharsets.UTF_8);
+            }
         }
         if (path.equals(SEARCH_INDEX)) {
             return new SearchIndex(kb, codesByCause(effects.get()), markdown.get()).script();

@@ -106,7 +106,7 @@ public final class Server implements AutoCloseable {
         routes.put("/plan", sessions::plan);
         routes.put("/note.md", sessions::markdownNote);
         for (rdptriage.render.CollectScript.Side side : rdptriage.render.CollectScript.Side.values()) {
-            routes.put(SessionPages.scriptPath(side), r -> sessions.script(side, r));
+            routes.put("/" + rdptriage.render.CollectScript.path(side), r -> sessions.script(side, r));
         }
         routes.put("/api/triage", api::triage);
         routes.put("/api/questions", api::questions);

@@ -49,23 +49,10 @@ final class SessionPages {
         return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.");
     }
 
+    /** The sides' scripts for the result page, each with the session's host filled in. */
     private List<CollectScript.Link> scripts(Host host) {
-        List<CollectScript.Link> links = new ArrayList<>();
-        for (CollectScript.Side side : CollectScript.Side.values()) {
-            CollectScript.Script s = script(side, host);
-            int checks = CollectScript.checks(kb, side).size();
-            if (checks == 0) {
-                continue;
-            }
-            String what = switch (side) {
-                case CLIENT -> "PowerShell, on the Windows computer that fails to connect";
-                case HOST -> "PowerShell, on the remote computer itself (elevated for every check)";
-                case LINUX_CLIENT -> "bash, on a Linux computer that connects with FreeRDP or Remmina";
-            };
-            links.add(new CollectScript.Link(s.fileName(), scriptPath(side) + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)),
-                    what + "; " + checks + (checks == 1 ? " check" : " checks"), s.sha256()));
-        }
-        return links;
+        return CollectScript.links(kb, side -> script(side, host), side -> "/" + CollectScript.path(side)
+                + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     Response checklist(Request r) {
@@ -86,11 +73,6 @@ final class SessionPages {
         return Response.text(200, new MarkdownReport(kb, addresses.base(r)).render(s.assessment()));
     }
 
-    /** Where a side's diagnostic script is served: /collect/host.ps1 and so on. */
-    static String scriptPath(CollectScript.Side side) {
-        return "/collect/" + side.id + "." + side.extension;
-    }
-
     /**
      * A side's diagnostic script, with the session's host (the address's host=) filled in; a host
      * that is not a name or address is a 400 naming it, and nothing else of the address matters.
@@ -100,7 +82,7 @@ final class SessionPages {
         Host host = host(Query.parse(r.rawQuery()).take(Assessment.HOST), problems);
         if (!problems.isEmpty()) {
             return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", problems)
-                    + "\nExpected e.g. " + scriptPath(side) + "?host=srv-app01.corp.example.com\n");
+                    + "\nExpected e.g. " + "/" + CollectScript.path(side) + "?host=srv-app01.corp.example.com\n");
         }
         CollectScript.Script s = script(side, host);
         return Response.download(s.fileName(), s.text());

@@ -115,6 +115,22 @@ class SiteTest {
                 entries.size());
     }
 
+    /** Issue 14 without a server: the home page offers each side's script, stored beside it, with the SHA-256 of the stored file. */
+    @Test
+    void theHomePageOffersTheDiagnosticScriptsWrittenBesideItWithTheirSha256() throws Exception {
+        Map<String, byte[]> files = site();
+        String home = text(files, "index.html");
+        for (rdptriage.render.CollectScript.Side side : rdptriage.render.CollectScript.Side.values()) {
+            String path = rdptriage.render.CollectScript.path(side);
+            byte[] stored = files.get(path);
+            assertTrue(stored != null, path + " is written");
+            assertEquals(rdptriage.render.CollectScript.of(Engines.knowledge(), side, null).text(), new String(stored, StandardCharsets.UTF_8));
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(stored));
+            assertTrue(Pattern.compile("href=\"" + Pattern.quote(path) + "\"(?s:.*?)SHA-256 <code>" + sha + "</code>").matcher(home).find(),
+                    "index.html links " + path + " with the SHA-256 of the stored file");
+        }
+    }
+
     @Test
     void everyPageParsesAsHtml5WithoutAnError() {
         Map<String, byte[]> files = site();
