@@ -385,6 +385,28 @@ class BrowserTest {
         assertEquals(2, given(driver).size(), "removing a read answer keeps the other two");
     }
 
+    /** Issue 14 as a person sees it: the result page offers the scripts; a host script's whole output pasted back answers eleven questions, each with its check. */
+    @Test
+    void aHostScriptsOutputPastedIntoTheBoxIsReadCheckByCheck() throws IOException {
+        open(driver, "/result?error-code=0x904&extended-code=0x7&host=srv-app01");
+        List<WebElement> scripts = driver.findElements(By.cssSelector("section.collect ul.scripts li"));
+        assertEquals(3, scripts.size(), "client, host and Linux-client scripts are offered");
+        assertTrue(scripts.get(1).getText().matches("(?s)rdp-triage-collect-host\\.ps1: PowerShell.*SHA-256 [0-9a-f]{64}"), scripts.get(1).getText());
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("collect")));
+        chromium.screenshot(dir.resolve("result-scripts-desktop.png"), 1280);
+        String output;
+        try (java.io.InputStream in = BrowserTest.class.getResourceAsStream("/collect/host-termservice-stopped-cert-expired.txt")) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> read = paste(output);
+        assertEquals(11, read.size(), read.toString());
+        assertTrue(read.stream().allMatch(l -> l.contains("output of check")), read.toString());
+        assertTrue(read.stream().anyMatch(l -> l.contains("Stopped, or any state other than Running") && l.contains("check-rdp-services")),
+                read.toString());
+        chromium.screenshot(dir.resolve("pasted-host-script-desktop.png"), 1280);
+    }
+
     @Test
     void pastingAFreeRdpLogAnswersWhatItSays() throws IOException {
         List<String> read = paste("[16:39:02:892] [8315:8327] [ERROR][com.freerdp.core] - freerdp_tcp_connect:"
