@@ -127,8 +127,26 @@ public final class Chromium implements AutoCloseable {
         waitForNewPage(d, page);
     }
 
+    /**
+     * Waits until the old page is gone and the new one loaded. Chromium reports an element of a
+     * page being replaced either as stale or, in a short window, as "Node with given id does not
+     * belong to the document", which Selenium does not map to a stale element (it failed a CI run
+     * once); both mean the page is gone.
+     */
     public static void waitForNewPage(WebDriver d, WebElement oldPage) {
-        waitFor(d).until(ExpectedConditions.stalenessOf(oldPage));
+        waitFor(d).until(x -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         waitFor(d).until(x -> "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState;")));
     }
 
