@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 import rdptriage.inference.BadInput;
 import rdptriage.inference.Clip;
 import rdptriage.inference.Host;
-import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.CollectScript;
 import rdptriage.render.CollectScript.Side;
 
@@ -50,8 +49,7 @@ final class CollectCommand implements Callable<Integer> {
             throw new BadInput("--side '" + Clip.of(side) + "': expected one of " + Side.ids());
         }
         Host target = Host.parse(host);
-        KnowledgeBase kb = engineOptions.knowledgeBase();
-        CollectScript.Script script = CollectScript.of(kb, s, target);
+        CollectScript.Script script = CollectScript.of(engineOptions.knowledgeBase(), s, target);
         if (output == null) {
             spec.commandLine().getOut().print(script.text());
             return Main.OK;
@@ -61,9 +59,7 @@ final class CollectCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInput("--output " + output + ": cannot write it (" + e.getMessage() + ")");
         }
-        int checks = CollectScript.checks(kb, s).size();
-        spec.commandLine().getErr().printf("wrote %s: %d %s for the %s, SHA-256 %s%n", output, checks,
-                checks == 1 ? "check" : "checks", s.id, script.sha256());
+        spec.commandLine().getErr().printf("wrote %s: %s for the %s, SHA-256 %s%n", output, script.checkCount(), s.id, script.sha256());
         return Main.OK;
     }
 }

@@ -1,7 +1,5 @@
 package rdptriage.inference;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -14,20 +12,12 @@ public final class AssessmentCache {
 
     private final Engine engine;
     private final int capacity;
-    private final Map<String, Assessment> recent;
+    private final Recent<String, Assessment> recent;
 
     public AssessmentCache(Engine engine, int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must be 0 or more, not " + capacity);
-        }
+        this.recent = new Recent<>(capacity);
         this.engine = engine;
         this.capacity = capacity;
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
-                return size() > AssessmentCache.this.capacity;
-            }
-        };
     }
 
     public Engine engine() {
@@ -39,18 +29,7 @@ public final class AssessmentCache {
         if (capacity == 0) {
             return engine.assess(answers);
         }
-        String key = key(answers);
-        Assessment a;
-        synchronized (recent) {
-            a = recent.get(key);
-        }
-        if (a == null) {
-            a = engine.assess(answers);
-            synchronized (recent) {
-                recent.put(key, a);
-            }
-            return a;
-        }
+        Assessment a = recent.get(key(answers), k -> engine.assess(answers));
         // remembered under another order of the same answers, perhaps: list them as given this time
         return new Assessment(answers.values(), a.causes(), a.unlisted(), a.nextQuestion(), a.stopReason(), a.planReady(), a.plan());
     }

@@ -2,7 +2,7 @@ package rdptriage.inference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -44,29 +44,14 @@ public final class Frames {
         }
         int summary = text.indexOf(SUMMARY);
         int limit = summary < 0 ? text.length() : summary;
-        Matcher b = BEGIN.matcher(text).region(0, limit);
-        List<int[]> starts = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        while (b.find()) {
-            starts.add(new int[] {b.start(), b.end()});
-            ids.add(b.group(1));
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            int from = starts.get(i)[1];
-            int next = i + 1 < starts.size() ? starts.get(i + 1)[0] : limit;
-            Matcher e = END.matcher(text).region(from, next);
-            String status = null;
-            int to = next;
-            int after = next;
-            while (e.find()) {
-                if (e.group(1).equals(ids.get(i))) {
-                    status = e.group(2);
-                    to = e.start();
-                    after = e.end();
-                    break;
-                }
-            }
-            frames.add(new Frame(ids.get(i), from, to, status, starts.get(i)[0], after));
+        List<MatchResult> begins = BEGIN.matcher(text).region(0, limit).results().toList();
+        for (int i = 0; i < begins.size(); i++) {
+            MatchResult begin = begins.get(i);
+            int next = i + 1 < begins.size() ? begins.get(i + 1).start() : limit;
+            MatchResult end = END.matcher(text).region(begin.end(), next).results()
+                    .filter(e -> e.group(1).equals(begin.group(1))).findFirst().orElse(null);
+            frames.add(end == null ? new Frame(begin.group(1), begin.end(), next, null, begin.start(), next)
+                    : new Frame(begin.group(1), begin.end(), end.start(), end.group(2), begin.start(), end.end()));
         }
         return frames;
     }

@@ -104,7 +104,7 @@ public final class Ticket {
                 continue;
             }
             String shown = shown(text, even, h);
-            String check = frames.isEmpty() ? null : Frames.checkAt(frames, even.origin()[h.start()]);
+            String check = Frames.checkAt(frames, even.origin()[h.start()]);
             for (String meaning : h.c().signal().means()) {
                 value(meaning, h.code()).ifPresent(v ->
                         found.add(new Reading.Found(Signal.question(meaning), v, shown, h.c().signal().id(), check)));

@@ -131,7 +131,7 @@ final class Commands {
     }
 
     /** A placeholder such as {@code <host>}: its angle brackets are not redirections. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>\\s]+>");
+    static final Pattern PLACEHOLDER = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern REDIRECT = Pattern.compile("(?<![0-9&])>>?\\s*" + ARG);
     private static final Pattern PS_WRITE = Pattern.compile("(?i)\\b(?:Out-File|Export-Csv|Export-Clixml|Set-Content|Add-Content)\\b(?:\\s+-(?:File)?Path)?\\s+" + ARG);
     private static final Pattern ICACLS_SAVE = Pattern.compile("(?i)\\bicacls\\b.*?/save\\s+" + ARG);
@@ -150,7 +150,7 @@ final class Commands {
             Matcher m = p.matcher(bare);
             while (m.find()) {
                 String f = file(m.group(m.groupCount()));
-                if (!f.equals("nul") && !f.equals("$null") && !f.startsWith("&")) {
+                if (!f.equals("nul") && !f.equals("$null") && !f.equals("/dev/null") && !f.startsWith("&")) {
                     files.add(f);
                 }
             }

@@ -72,12 +72,11 @@ final class ReadOnly {
     private static final Pattern TNC_RDP = Pattern.compile("(?i)-(?:port\\s+3389|commontcpport\\s+rdp)\\b");
     /** Where a command word can stand: line start, after | ; ( { && || or an assignment. */
     private static final Pattern COMMAND_WORD = Pattern.compile("(?:^|\\|\\||&&|[|;({]|(?<![-=!<>])=)\\s*([A-Za-z][\\w.]*(?:-[A-Za-z]+)?)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z0-9-]*>");
+    /** {@code <host>} inside single quotes, where PowerShell would not expand the script's {@code $RdpHost}. */
+    private static final Pattern QUOTED_HOST = Pattern.compile("'[^'\n]*<host>[^'\n]*'");
     /** What cmd reads differently from PowerShell: variables, the escape character, command chaining. */
     private static final Pattern CMD_SYNTAX = Pattern.compile("%[A-Za-z_]+%|\\^|&");
     private static final Pattern METHOD = Pattern.compile("(?:\\.|::)([A-Za-z]+)\\(");
-    /** A redirection that writes somewhere other than nowhere. */
-    private static final Pattern REDIRECT = Pattern.compile(">>?(?!\\s*(?:&1|\\$null|/dev/null))");
 
     private ReadOnly() {}
 
@@ -98,14 +97,14 @@ final class ReadOnly {
             found.add(name + " but has no command");
             return found;
         }
-        Matcher placeholder = PLACEHOLDER.matcher(k.command());
+        Matcher placeholder = Commands.PLACEHOLDER.matcher(k.command());
         while (placeholder.find()) {
             if (!placeholder.group().equals("<host>")) {
                 found.add(name + " but its command has the placeholder " + placeholder.group() + ", which a script cannot fill;"
                         + " only <host> is filled (collect --host)");
             }
         }
-        if (!"bash".equals(k.shell()) && Pattern.compile("'[^'\n]*<host>[^'\n]*'").matcher(k.command()).find()) {
+        if (!"bash".equals(k.shell()) && QUOTED_HOST.matcher(k.command()).find()) {
             found.add(name + " but its command puts <host> in single quotes, where the script's $RdpHost would not be"
                     + " expanded; use double quotes or none");
         }
@@ -122,8 +121,8 @@ final class ReadOnly {
     private static void line(Check k, String name, String line, List<String> found) {
         String text = unquoted(line, false);
         String code = unquoted(line, true);
-        if (REDIRECT.matcher(text.replaceAll("<[^<>\\s]+>", "")).find()) {
-            found.add(name + " but '" + line + "' redirects output into a file; a collected check only prints");
+        if (!Commands.writes(text).isEmpty()) {
+            found.add(name + " but '" + line + "' writes into a file; a collected check only prints");
         }
         Matcher m = METHOD.matcher(text);
         while (m.find()) {

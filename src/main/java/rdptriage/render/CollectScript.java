@@ -71,12 +71,18 @@ public final class CollectScript {
     /** A script as a page offers it: its file, its address (with the session's host), what it checks and its SHA-256. */
     public record Link(String fileName, String href, String what, String sha256) {}
 
-    /** The script's file name, text and SHA-256 (hex) of its UTF-8 bytes. */
-    public record Script(String fileName, String text, String sha256) {}
+    /** The script's file name, text, SHA-256 (hex) of its UTF-8 bytes, and how many checks it runs. */
+    public record Script(String fileName, String text, String sha256, int checks) {
+
+        /** "1 check", "12 checks". */
+        public String checkCount() {
+            return checks + (checks == 1 ? " check" : " checks");
+        }
+    }
 
     /** All the checks' output together stays under the paste box's 64 KB: each gets its share, at most this. */
     static final int MAX_OUTPUT_PER_CHECK = 6000;
-    private static final int OUTPUT_BUDGET = 56_000;
+    static final int OUTPUT_BUDGET = 56_000;
 
     private CollectScript() {}
 
@@ -89,15 +95,13 @@ public final class CollectScript {
      * The sides' scripts as a page offers them: {@code script} gives each side's script (made or
      * remembered by the caller), {@code href} its address.
      */
-    public static List<Link> links(KnowledgeBase kb, java.util.function.Function<Side, Script> script,
+    public static List<Link> links(java.util.function.Function<Side, Script> script,
                                    java.util.function.Function<Side, String> href) {
         List<Link> links = new ArrayList<>();
         for (Side side : Side.values()) {
-            int checks = checks(kb, side).size();
-            if (checks > 0) {
-                Script s = script.apply(side);
-                links.add(new Link(s.fileName(), href.apply(side), side.what + "; " + checks + (checks == 1 ? " check" : " checks"),
-                        s.sha256()));
+            Script s = script.apply(side);
+            if (s.checks() > 0) {
+                links.add(new Link(s.fileName(), href.apply(side), side.what + "; " + s.checkCount(), s.sha256()));
             }
         }
         return links;
@@ -122,7 +126,7 @@ public final class CollectScript {
         List<Check> checks = checks(kb, side);
         int share = Math.min(MAX_OUTPUT_PER_CHECK, OUTPUT_BUDGET / Math.max(1, checks.size()));
         String text = side == Side.LINUX_CLIENT ? bash(kb, checks, host, share) : powershell(kb, side, checks, host, share);
-        return new Script("rdp-triage-collect-" + side.id + "." + side.extension, text, sha256(text));
+        return new Script("rdp-triage-collect-" + side.id + "." + side.extension, text, sha256(text), checks.size());
     }
 
     static String sha256(String text) {

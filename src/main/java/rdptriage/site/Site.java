@@ -72,6 +72,8 @@ public final class Site {
     /** The costliest part (a triage per node), needed by the flowchart and the checklist only. */
     private final Once<GuidedPath.Node> walk;
     private final Once<List<String>> order;
+    /** Each side's script, made once: the home page lists its SHA-256 and the site stores the file. */
+    private final Map<CollectScript.Side, Once<CollectScript.Script>> scripts = new java.util.EnumMap<>(CollectScript.Side.class);
     private final List<Guide> guide;
 
     /** @param qa where the interactive Q&A is deployed (links to it on every page), or null */
@@ -98,11 +100,14 @@ public final class Site {
         this.catalogue = new Once<>(() -> new CatalogueView(kb, effects.get(), top));
         this.walk = new Once<>(() -> new GuidedPath(engine).build());
         this.order = new Once<>(() -> order(walk.get()));
+        for (CollectScript.Side side : CollectScript.Side.values()) {
+            scripts.put(side, new Once<>(() -> CollectScript.of(kb, side, null)));
+        }
         this.guide = List.of(
                 new Guide("index.html", "Home: what 0x904 / 0x7 means", "home",
                         "What Remote Desktop error 0x904 / extended 0x7 means, what neighbouring codes point to, and the causes worth checking, with fixes.",
                         () -> Map.of("catalogue", catalogue.get(), "scripts",
-                                CollectScript.links(kb, this::script, side -> top.page(CollectScript.path(side))))),
+                                CollectScript.links(this::script, side -> top.page(CollectScript.path(side))))),
                 new Guide("codes.html", "Error-code reference", "codes",
                         "Every Remote Desktop disconnect code and dialog message, with its documented meaning, its source and the causes it points to.",
                         () -> Map.of("catalogue", catalogue.get())),
@@ -139,7 +144,7 @@ public final class Site {
 
     /** A side's diagnostic script as the site offers it: without a host, which the script then takes as its argument. */
     private CollectScript.Script script(CollectScript.Side side) {
-        return CollectScript.of(kb, side, null);
+        return scripts.get(side).get();
     }
 
     /** The path of a cause's article. */

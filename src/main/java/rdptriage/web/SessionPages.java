@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import rdptriage.inference.Answers;
 import rdptriage.inference.Assessment;
 import rdptriage.inference.AssessmentCache;
@@ -11,6 +12,7 @@ import rdptriage.inference.BadInput;
 import rdptriage.inference.Clip;
 import rdptriage.inference.Host;
 import rdptriage.inference.Reading;
+import rdptriage.inference.Recent;
 import rdptriage.knowledge.KnowledgeBase;
 import rdptriage.render.CollectScript;
 import rdptriage.render.Links;
@@ -33,6 +35,8 @@ final class SessionPages {
     private final KnowledgeBase kb;
     private final Pages pages;
     private final Addresses addresses;
+    /** The diagnostic scripts made so far, by side and host: a help desk downloads the same few again and again. */
+    private final Recent<String, CollectScript.Script> scripts = new Recent<>(256);
 
     SessionPages(AssessmentCache engine, Pages pages, Addresses addresses) {
         this.engine = engine;
@@ -45,14 +49,10 @@ final class SessionPages {
         return page("triage", r, "One question at a time; the causes re-rank with every answer.");
     }
 
+    /** The result page, which also offers the diagnostic scripts with the session's host filled in. */
     Response result(Request r) {
-        return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.");
-    }
-
-    /** The sides' scripts for the result page, each with the session's host filled in. */
-    private List<CollectScript.Link> scripts(Host host) {
-        return CollectScript.links(kb, side -> script(side, host), side -> "/" + CollectScript.path(side)
-                + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)));
+        return page("result", r, "Ranked causes and the fix plan for this session, with risks, rollbacks and verify steps.",
+                s -> Map.of("scripts", scripts(s.host())));
     }
 
     Response checklist(Request r) {
@@ -67,8 +67,7 @@ final class SessionPages {
     Response markdownNote(Request r) {
         Session s = session(r);
         if (!s.problems().isEmpty()) {
-            return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", s.problems())
-                    + "\nExpected the address of a session, e.g. note.md?error-code=0x904&extended-code=0x7\n");
+            return unusable(s.problems(), "the address of a session, e.g. note.md?error-code=0x904&extended-code=0x7");
         }
         return Response.text(200, new MarkdownReport(kb, addresses.base(r)).render(s.assessment()));
     }
@@ -81,27 +80,33 @@ final class SessionPages {
         List<String> problems = new ArrayList<>();
         Host host = host(Query.parse(r.rawQuery()).take(Assessment.HOST), problems);
         if (!problems.isEmpty()) {
-            return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", problems)
-                    + "\nExpected e.g. " + "/" + CollectScript.path(side) + "?host=srv-app01.corp.example.com\n");
+            return unusable(problems, "e.g. /" + CollectScript.path(side) + "?host=srv-app01.corp.example.com");
         }
         CollectScript.Script s = script(side, host);
         return Response.download(s.fileName(), s.text());
     }
 
-    private CollectScript.Script script(CollectScript.Side side, Host host) {
-        return scripts.computeIfAbsent(side.id + "|" + (host == null ? "" : host.name()), k -> CollectScript.of(kb, side, host));
+    /** A plain-text 400 for an address that could not be used: each problem, then what was expected. */
+    private static Response unusable(List<String> problems, String expected) {
+        return Response.text(400, "This address could not be used as it is:\n- " + String.join("\n- ", problems)
+                + "\nExpected " + expected + "\n");
     }
 
-    /** The scripts made so far, by side and host: a help desk downloads the same few again and again. */
-    private final Map<String, CollectScript.Script> scripts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CollectScript.Script> eldest) {
-            return size() > 256;
-        }
-    });
+    /** The sides' scripts for the result page, each with the session's host filled in. */
+    private List<CollectScript.Link> scripts(Host host) {
+        return CollectScript.links(side -> script(side, host), side -> "/" + CollectScript.path(side)
+                + (host == null ? "" : "?host=" + java.net.URLEncoder.encode(host.name(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
 
-    /** A session read from a request: its assessment (for its host), the question being changed, what was pasted, and the problems. */
-    private record Session(Assessment assessment, String ask, Reading reading, List<String> problems) {}
+    private CollectScript.Script script(CollectScript.Side side, Host host) {
+        return scripts.get(side.id + "|" + (host == null ? "" : host.name()), k -> CollectScript.of(kb, side, host));
+    }
+
+    /**
+     * A session read from a request: its assessment (for its host), the host (or null), the question
+     * being changed, what was pasted, and the problems.
+     */
+    private record Session(Assessment assessment, Host host, String ask, Reading reading, List<String> problems) {}
 
     private Session session(Request r) {
         Query query = Query.parse(r.rawQuery());
@@ -115,10 +120,15 @@ final class SessionPages {
             ask = null;
         }
         Reading reading = read(r, checked.valid(), problems);
-        return new Session(engine.assess(reading.answers()).forHost(host), ask, reading, problems);
+        return new Session(engine.assess(reading.answers()).forHost(host), host, ask, reading, problems);
     }
 
     private Response page(String template, Request r, String description) {
+        return page(template, r, description, s -> Map.of());
+    }
+
+    /** A page of the session; {@code more} adds what only this page's template reads. */
+    private Response page(String template, Request r, String description, Function<Session, Map<String, Object>> more) {
         Session s = session(r);
         List<String> problems = s.problems();
         Map<String, Object> model = new HashMap<>();
@@ -128,9 +138,7 @@ final class SessionPages {
         model.put("text", Prose.INSTANCE);
         model.put("problems", problems);
         model.put("description", description);
-        if (template.equals("result")) {
-            model.put("scripts", scripts(s.assessment().host() == null ? null : Host.parse(s.assessment().host())));
-        }
+        model.putAll(more.apply(s));
         return Response.html(problems.isEmpty() ? 200 : 400, pages.render(template, model));
     }
 

@@ -131,7 +131,7 @@ class CollectScriptTest {
     void theScriptsOwnOutputStaysUnderThePasteLimit() {
         for (Side side : Side.values()) {
             int checks = CollectScript.checks(KB, side).size();
-            int share = Math.min(CollectScript.MAX_OUTPUT_PER_CHECK, 56_000 / checks);
+            int share = Math.min(CollectScript.MAX_OUTPUT_PER_CHECK, CollectScript.OUTPUT_BUDGET / checks);
             assertTrue(checks * (share + 400) < rdptriage.inference.Ticket.MAX_CHARS, side + ": " + checks + " checks of " + share);
             assertTrue(CollectScript.of(KB, side, null).text().contains(String.valueOf(share)), side + " cuts each output at " + share);
         }
