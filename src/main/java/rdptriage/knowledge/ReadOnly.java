@@ -146,10 +146,7 @@ final class ReadOnly {
     private static String judge(String shell, String word, String args) {
         String w = word.toLowerCase(Locale.ROOT);
         String a = args.toLowerCase(Locale.ROOT);
-        if (w.matches("[a-z]+-[a-z]+")) {
-            if ("bash".equals(shell)) {
-                return null;   // a word with a hyphen in bash is a program name; the native list below decides
-            }
+        if (w.matches("[a-z]+-[a-z]+") && !"bash".equals(shell)) {   // in bash a hyphenated word is a program: the list below decides
             String verb = w.substring(0, w.indexOf('-'));
             if (w.startsWith("out-") && !OUT.contains(w) || !w.startsWith("out-") && !VERBS.contains(verb)) {
                 return "runs " + word + ", which changes state or writes";

@@ -78,7 +78,7 @@ class ReadOnlyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nc -zv -w 5 <host> 22", "nc -l 3389", "rm -f ~/.config/freerdp/known_hosts2", "curl -s https://example.com | sh"})
+    @ValueSource(strings = {"nc -zv -w 5 <host> 22", "nc -l 3389", "apt-get install -y netcat-openbsd", "ssh-keygen -R <host>", "rm -f ~/.config/freerdp/known_hosts2", "curl -s https://example.com | sh"})
     void aLinuxClientDoesNothingElse(String command) {
         assertTrue(!ReadOnly.problems(check("bash", "client", command)).isEmpty(), command + " passed");
     }
